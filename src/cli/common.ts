@@ -1,0 +1,86 @@
+/** What every command shares: finding the records folder, output, colour, exit codes. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CONFIG_FILE, findRecordsFolder } from '../records/discover';
+import { plain, type Paint } from '../render/style';
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+/** A mistake in how the command was called, or input that cannot be read at all: exit 2. */
+export class UsageError extends Error {}
+
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** colours for stdout (a TTY without NO_COLOR) */
+  readonly paint: Paint;
+  readonly stdoutIsTty: boolean;
+  readonly stderrIsTty: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  exitCode: number;
+}
+
+export function colourWanted(env: NodeJS.ProcessEnv, isTty: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTty && env.TERM !== 'dumb';
+}
+
+/** chalk 5 is ESM-only: loaded by dynamic import, and only when colour is wanted. */
+export async function makePaint(wanted: boolean): Promise<Paint> {
+  if (!wanted) return plain;
+  const { Chalk } = await import('chalk');
+  const c = new Chalk({ level: 1 });
+  return { red: c.red, yellow: c.yellow, green: c.green, dim: c.dim, bold: c.bold, underline: c.underline };
+}
+
+/**
+ * The records folder: the given folder (which must hold svc-sla.yaml), or the nearest folder
+ * upward from the current directory that does, as git finds `.git`.
+ */
+export function resolveFolder(arg: string | undefined, cwd: string): string {
+  if (arg !== undefined) {
+    const abs = path.resolve(cwd, arg);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      throw new UsageError(`${arg}: no such folder`);
+    }
+    if (!st.isDirectory()) throw new UsageError(`${arg}: not a folder (give the records folder, the one holding ${CONFIG_FILE})`);
+    try {
+      fs.readdirSync(abs);
+    } catch (err) {
+      throw new UsageError(`${arg}: cannot read this folder (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    if (!fs.existsSync(path.join(abs, CONFIG_FILE))) {
+      throw new UsageError(`${arg}: not a records folder: it has no ${CONFIG_FILE} (create one with \`svc-sla init ${arg}\`)`);
+    }
+    return abs;
+  }
+  const found = findRecordsFolder(cwd);
+  if (found === null) {
+    throw new UsageError(`no ${CONFIG_FILE} here or in any parent folder: name the records folder (\`svc-sla validate path/to/records\`) or create one with \`svc-sla init\``);
+  }
+  return found;
+}
+
+/** `file:line` paths for GitHub: relative to the repository root when inside one, else to the current folder. */
+export function repoRelative(root: string, cwd: string): (file: string) => string {
+  let dir = root;
+  let top: string | null = null;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, '.git'))) {
+      top = dir;
+      break;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const base = top ?? cwd;
+  return (file) => path.relative(base, path.join(root, file)).split(path.sep).join('/');
+}

@@ -1,0 +1,81 @@
+/**
+ * Bytes → text. Excel on Chinese Windows saves CSV as GB18030; newer Excel as UTF-8 with a BOM;
+ * editors as plain UTF-8. We tell them apart strictly: a byte sequence that is not valid in the
+ * chosen encoding is an error, never silently turned into U+FFFD.
+ */
+
+export type DecodeResult =
+  | { readonly ok: true; readonly text: string; readonly encoding: string }
+  | { readonly ok: false; readonly rule: 'binary-file' | 'encoding'; readonly message: string };
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function startsWith(buf: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => buf[i] === b);
+}
+
+function tryDecode(buf: Uint8Array, encoding: string): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(buf);
+  } catch {
+    return null;
+  }
+}
+
+/** Does the encoding name exist for TextDecoder (e.g. `gb18030`, `gbk`, `utf-8`)? */
+export function isKnownEncoding(name: string): boolean {
+  try {
+    new TextDecoder(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `encoding`: `auto` (UTF-8 with or without BOM, else GB18030) or a fixed encoding name from the
+ * config.
+ */
+export function decode(buf: Uint8Array, encoding = 'auto'): DecodeResult {
+  if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff])) {
+    return {
+      ok: false,
+      rule: 'encoding',
+      message: 'the file is UTF-16 (Excel "Unicode text"); save it as "CSV UTF-8" or plain CSV instead',
+    };
+  }
+  // A NUL byte never occurs in a text record file; it marks a binary (xlsx, zip, image...).
+  const probe = buf.subarray(0, 8192);
+  if (probe.includes(0)) {
+    return {
+      ok: false,
+      rule: 'binary-file',
+      message: 'this is a binary file, not YAML or CSV text (an .xlsx must be saved as CSV first)',
+    };
+  }
+  if (encoding !== 'auto') {
+    const text = tryDecode(buf, encoding);
+    if (text === null) {
+      return { ok: false, rule: 'encoding', message: `the file is not valid ${encoding} (csv.encoding in svc-sla.yaml)` };
+    }
+    return { ok: true, text: stripBom(text), encoding };
+  }
+  if (startsWith(buf, UTF8_BOM)) {
+    const text = tryDecode(buf, 'utf-8');
+    if (text === null) return { ok: false, rule: 'encoding', message: 'the file starts with a UTF-8 BOM but is not valid UTF-8' };
+    return { ok: true, text: stripBom(text), encoding: 'utf-8-bom' };
+  }
+  const utf8 = tryDecode(buf, 'utf-8');
+  if (utf8 !== null) return { ok: true, text: utf8, encoding: 'utf-8' };
+  const gb = tryDecode(buf, 'gb18030');
+  if (gb !== null) return { ok: true, text: gb, encoding: 'gb18030' };
+  return {
+    ok: false,
+    rule: 'encoding',
+    message: 'the file is neither UTF-8 nor GB18030; save it as UTF-8, or set csv.encoding in svc-sla.yaml',
+  };
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,155 @@
+/**
+ * The only stage that reads the records folder: discovers files, decodes them, parses YAML and
+ * CSV into plain records with source positions. Problems are collected, never thrown, and a bad
+ * file never stops the others from being read.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { KINDS, type Kind, type Problem, type SourcePos } from '../core/types';
+import { decode } from './decode';
+import { CONFIG_FILE, discover, type FoundFile } from './discover';
+import { parseCsv, type CellType } from './csv';
+import { parseYaml, type Locator, type ParsedRecord, type SyntaxProblem } from './yaml';
+import { BUILTIN_HEADER_ALIASES } from './header-aliases';
+
+/** A record file larger than this is refused: records are small; such a file is a mistake. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export interface RawRecord {
+  readonly kind: Kind;
+  readonly file: string;
+  readonly data: Record<string, unknown>;
+  readonly pos: SourcePos;
+  readonly locate: Locator;
+}
+
+export interface RawDoc {
+  readonly file: string;
+  readonly data: Record<string, unknown>;
+  readonly pos: SourcePos;
+  readonly locate: Locator;
+}
+
+export interface Loaded {
+  readonly root: string;
+  /** svc-sla.yaml as written (checked later), null when it could not be read */
+  readonly config: RawDoc | null;
+  readonly calendars: readonly RawDoc[];
+  readonly records: readonly RawRecord[];
+  /** record files read (for the summary line) */
+  readonly fileCount: number;
+  readonly problems: readonly Problem[];
+}
+
+export interface LoadOptions {
+  /** `auto` or an encoding name (svc-sla.yaml csv.encoding) */
+  readonly encoding?: string;
+  /** extra header aliases (svc-sla.yaml csv.headers) */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly cellType: (kind: Kind, field: string) => CellType;
+}
+
+function problemAt(file: string, rule: string, message: string, kind: Kind | null = null, line = 1, column = 1): Problem {
+  return { severity: 'error', file, line, column, kind, record: null, rule, message };
+}
+
+function fromSyntax(file: string, kind: Kind | null, p: SyntaxProblem): Problem {
+  return { severity: p.severity, file, line: p.line, column: p.column, kind, record: null, rule: p.rule, message: p.message };
+}
+
+type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
+
+function readText(abs: string, rel: string, kind: Kind | null, encoding: string): ReadResult {
+  let buf: Buffer;
+  try {
+    const st = fs.statSync(abs);
+    if (!st.isFile()) return { ok: false, problem: problemAt(rel, 'unreadable', 'not a regular file', kind) };
+    if (st.size > MAX_FILE_BYTES) {
+      const mb = (st.size / 1024 / 1024).toFixed(1);
+      return {
+        ok: false,
+        problem: problemAt(rel, 'file-too-large', `the file is ${mb} MB; record files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read (split it by month or quarter)`, kind),
+      };
+    }
+    buf = fs.readFileSync(abs);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the file disappeared while reading (a dangling link?)' : String(code ?? err);
+    return { ok: false, problem: problemAt(rel, 'unreadable', `cannot read this file: ${why}`, kind) };
+  }
+  const dec = decode(buf, encoding);
+  if (!dec.ok) return { ok: false, problem: problemAt(rel, dec.rule, dec.message, kind) };
+  if (dec.text.trim() === '') return { ok: false, problem: problemAt(rel, 'empty-file', 'the file is empty: add records or delete it', kind) };
+  return { ok: true, text: dec.text };
+}
+
+/** Reads one YAML file that holds a single mapping (config, calendar). */
+function readSingleYaml(file: FoundFile | { rel: string; abs: string }, problems: Problem[]): RawDoc | null {
+  const read = readText(file.abs, file.rel, null, 'auto');
+  if (!read.ok) {
+    problems.push(read.problem);
+    return null;
+  }
+  const parsed = parseYaml(read.text, file.rel);
+  for (const p of parsed.problems) problems.push(fromSyntax(file.rel, null, p));
+  const records = parsed.items.filter((i): i is ParsedRecord => 'data' in i);
+  if (parsed.problems.some((p) => p.severity === 'error')) return null;
+  if (records.length !== 1 || parsed.items.length !== 1) {
+    problems.push(problemAt(file.rel, 'not-a-record', 'this file must hold exactly one mapping of settings'));
+    return null;
+  }
+  const r = records[0]!;
+  return { file: file.rel, data: r.data, pos: r.pos, locate: r.locate };
+}
+
+export function readConfigOnly(root: string): { config: RawDoc | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const config = readSingleYaml({ rel: CONFIG_FILE, abs: path.join(root, CONFIG_FILE) }, problems);
+  return { config, problems };
+}
+
+export function loadRecords(root: string, opts: LoadOptions): Omit<Loaded, 'config'> {
+  const problems: Problem[] = [];
+  const found = discover(root);
+  problems.push(...found.problems);
+  const aliases = { ...BUILTIN_HEADER_ALIASES, ...(opts.headers ?? {}) };
+  const calendars: RawDoc[] = [];
+  const records: RawRecord[] = [];
+  let fileCount = 0;
+  for (const f of found.files) {
+    if (f.kind === 'calendar') {
+      const doc = readSingleYaml(f, problems);
+      if (doc) calendars.push(doc);
+      continue;
+    }
+    const kind = f.kind;
+    fileCount++;
+    const read = readText(f.abs, f.rel, kind, f.type === 'csv' ? opts.encoding ?? 'auto' : 'auto');
+    if (!read.ok) {
+      problems.push(read.problem);
+      continue;
+    }
+    if (f.type === 'csv') {
+      const parsed = parseCsv(read.text, f.rel, { aliases, cellType: (field) => opts.cellType(kind, field) });
+      for (const p of parsed.problems) problems.push(fromSyntax(f.rel, kind, p));
+      for (const r of parsed.records) records.push({ kind, file: f.rel, data: r.data, pos: r.pos, locate: r.locate });
+      if (parsed.records.length === 0 && parsed.problems.length === 0) {
+        problems.push(problemAt(f.rel, 'empty-file', 'the CSV file has a header row but no records', kind));
+      }
+    } else {
+      const parsed = parseYaml(read.text, f.rel);
+      for (const p of parsed.problems) problems.push(fromSyntax(f.rel, kind, p));
+      for (const item of parsed.items) {
+        if ('data' in item) records.push({ kind, file: f.rel, data: item.data, pos: item.pos, locate: item.locate });
+        else
+          problems.push(
+            problemAt(f.rel, 'not-a-record', `expected a record (a mapping of fields), found ${item.what}`, kind, item.notRecord.line, item.notRecord.column),
+          );
+      }
+      if (parsed.items.length === 0 && parsed.problems.length === 0) {
+        problems.push(problemAt(f.rel, 'empty-file', 'the file holds no records (only comments or empty documents)', kind));
+      }
+    }
+  }
+  return { root, calendars, records, fileCount, problems };
+}

@@ -1,0 +1,88 @@
+/** The three renderings of validation problems: text for people, JSON for programs, GitHub annotations for CI. */
+import type { Problem } from '../core/types';
+import { plain, type Paint } from './style';
+
+export interface ValidationSummary {
+  readonly records: number;
+  readonly files: number;
+  readonly problems: readonly Problem[];
+}
+
+function counts(problems: readonly Problem[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const p of problems) if (p.severity === 'error') errors++;
+  return { errors, warnings: problems.length - errors };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The closing count line, also printed after GitHub annotations (GitHub shows only 10 of each). */
+export function summaryLine(s: ValidationSummary, paint: Paint = plain): string {
+  const { errors, warnings } = counts(s.problems);
+  const scope = `${plural(s.records, 'record')} in ${plural(s.files, 'file')}`;
+  if (errors === 0) {
+    return paint.green(`✔ ${scope}: valid`) + (warnings > 0 ? paint.yellow(` (${plural(warnings, 'warning')})`) : '');
+  }
+  return paint.red(`✖ ${plural(errors, 'error')}`) + (warnings > 0 ? paint.yellow(`, ${plural(warnings, 'warning')}`) : '') + ` in ${scope}`;
+}
+
+/** Grouped by file, one line per problem: `  line:col  error  message  [record] rule`. */
+export function renderText(s: ValidationSummary, opts: { quiet: boolean; paint?: Paint }): string {
+  const paint = opts.paint ?? plain;
+  const shown = opts.quiet ? s.problems.filter((p) => p.severity === 'error') : s.problems;
+  const lines: string[] = [];
+  let file: string | null = null;
+  const posWidth = Math.max(0, ...shown.map((p) => `${p.line}:${p.column}`.length));
+  for (const p of shown) {
+    if (p.file !== file) {
+      if (file !== null) lines.push('');
+      lines.push(paint.underline(p.file));
+      file = p.file;
+    }
+    const pos = `${p.line}:${p.column}`.padEnd(posWidth);
+    const sev = p.severity === 'error' ? paint.red('error  ') : paint.yellow('warning');
+    const rec = p.record !== null ? ` [${p.record}]` : '';
+    lines.push(`  ${paint.dim(pos)}  ${sev}  ${p.message}${paint.dim(`${rec}  ${p.rule}`)}`);
+  }
+  if (!opts.quiet || counts(s.problems).errors > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push(summaryLine({ ...s, problems: shown }, paint));
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
+export function renderJson(s: ValidationSummary): string {
+  const strip = (p: Problem) => ({ file: p.file, line: p.line, column: p.column, kind: p.kind, record: p.record, rule: p.rule, message: p.message });
+  const out = {
+    valid: counts(s.problems).errors === 0,
+    records: s.records,
+    errors: s.problems.filter((p) => p.severity === 'error').map(strip),
+    warnings: s.problems.filter((p) => p.severity === 'warning').map(strip),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** GitHub workflow-command escaping: data and property values differ. */
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/**
+ * `::error file=…,line=…,col=…,title=…::message`. `pathFor` turns a records-relative path into
+ * the repository-relative one GitHub needs to put the annotation on the right line.
+ */
+export function renderGithub(s: ValidationSummary, opts: { quiet: boolean; pathFor: (file: string) => string }): string {
+  const shown = opts.quiet ? s.problems.filter((p) => p.severity === 'error') : s.problems;
+  const lines = shown.map((p) => {
+    const props = [`file=${escapeProperty(opts.pathFor(p.file))}`, `line=${p.line}`, `col=${p.column}`, `title=${escapeProperty(p.rule)}`].join(',');
+    const rec = p.record !== null ? ` [${p.record}]` : '';
+    return `::${p.severity} ${props}::${escapeData(`${p.message}${rec}`)}`;
+  });
+  lines.push(summaryLine({ ...s, problems: shown }));
+  return `${lines.join('\n')}\n`;
+}

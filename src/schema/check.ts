@@ -1,0 +1,176 @@
+/**
+ * load → schema → model → logic: opens a records folder and returns its checked records with
+ * every problem found on the way. Every report runs this first and refuses to compute from
+ * invalid records.
+ */
+import { Clock, type When } from '../calendar/time';
+import { WorkCalendar, type CalendarFile } from '../calendar/workdays';
+import { DEFAULT_CONFIG, type Config, type Rec } from '../core/model';
+import type { Kind, Problem } from '../core/types';
+import { loadPolicy } from '../policy/load';
+import type { Policy } from '../policy/types';
+import { isKnownEncoding } from '../records/decode';
+import { loadRecords, readConfigOnly, type RawDoc, type RawRecord } from '../records/load';
+import { cellTypeOf, schemaProblems, timeFieldsOf, validatorFor } from './ajv';
+import { checkLogic, type Located } from './logic';
+
+export interface Workspace {
+  readonly root: string;
+  readonly config: Config;
+  readonly policy: Policy | null;
+  readonly clock: Clock;
+  readonly calendar: WorkCalendar;
+  readonly records: readonly Rec[];
+  /** errors and warnings, sorted by file, line and column */
+  readonly problems: readonly Problem[];
+  readonly fileCount: number;
+  /** records read, valid or not */
+  readonly recordCount: number;
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+function docProblem(doc: RawDoc, path: string[], rule: string, message: string): Problem {
+  const pos = doc.locate(path);
+  return { severity: 'error', file: pos.file, line: pos.line, column: pos.column, kind: null, record: null, rule, message };
+}
+
+function readConfig(doc: RawDoc | null, problems: Problem[]): Config {
+  if (!doc) return DEFAULT_CONFIG;
+  const v = validatorFor('config');
+  if (!v(doc.data)) {
+    problems.push(...schemaProblems('config', v.errors ?? [], doc.data, doc.locate, { kind: null, record: null }).map((p) => ({ ...p, rule: p.rule === 'unknown-field' ? p.rule : 'config' })));
+  }
+  const d = doc.data as Partial<Record<string, unknown>>;
+  const str = (k: string, dflt: string): string => (typeof d[k] === 'string' ? (d[k] as string) : dflt);
+  let timezone = str('timezone', DEFAULT_CONFIG.timezone);
+  if (!Clock.isValidZone(timezone)) {
+    problems.push(docProblem(doc, ['timezone'], 'config', `timezone '${timezone}' is not a time zone name (e.g. Asia/Shanghai)`));
+    timezone = DEFAULT_CONFIG.timezone;
+  }
+  const csv = (typeof d.csv === 'object' && d.csv !== null ? d.csv : {}) as Record<string, unknown>;
+  let encoding = typeof csv.encoding === 'string' ? csv.encoding : 'auto';
+  if (encoding !== 'auto' && !isKnownEncoding(encoding)) {
+    problems.push(docProblem(doc, ['csv', 'encoding'], 'config', `csv.encoding '${encoding}' is not an encoding this tool knows (auto, utf-8, gb18030, ...)`));
+    encoding = 'auto';
+  }
+  const headers = typeof csv.headers === 'object' && csv.headers !== null ? (csv.headers as Record<string, string>) : {};
+  const locale = d.locale === 'en' || d.locale === 'zh-CN' ? d.locale : DEFAULT_CONFIG.locale;
+  return {
+    contract: str('contract', ''),
+    policy: str('policy', DEFAULT_CONFIG.policy),
+    timezone,
+    contract_start: typeof d.contract_start === 'string' ? d.contract_start : null,
+    locale,
+    csv: { encoding, headers },
+  };
+}
+
+function readCalendars(docs: readonly RawDoc[], problems: Problem[]): CalendarFile[] {
+  const v = validatorFor('calendar');
+  const out: CalendarFile[] = [];
+  for (const doc of docs) {
+    if (!v(doc.data)) {
+      problems.push(...schemaProblems('calendar', v.errors ?? [], doc.data, doc.locate, { kind: null, record: null }).map((p) => ({ ...p, rule: p.rule === 'unknown-field' ? p.rule : 'calendar' })));
+      continue;
+    }
+    const d = doc.data as { year: number; holidays?: string[]; workdays?: string[] };
+    let ok = true;
+    for (const list of ['holidays', 'workdays'] as const) {
+      (d[list] ?? []).forEach((date, i) => {
+        if (!date.startsWith(`${d.year}-`)) {
+          ok = false;
+          problems.push(docProblem(doc, [list, String(i)], 'calendar', `${date} is not in ${d.year}, the year of this calendar file`));
+        }
+      });
+    }
+    const both = (d.holidays ?? []).filter((x) => (d.workdays ?? []).includes(x));
+    for (const date of both) {
+      ok = false;
+      problems.push(docProblem(doc, ['workdays'], 'calendar', `${date} is listed both as a holiday and as a working day`));
+    }
+    if (ok) out.push({ year: d.year, holidays: d.holidays ?? [], workdays: d.workdays ?? [] });
+  }
+  return out;
+}
+
+const timeFieldCache = new Map<Kind, { name: string; dateOnly: boolean }[]>();
+function timeFields(kind: Kind): { name: string; dateOnly: boolean }[] {
+  let f = timeFieldCache.get(kind);
+  if (!f) timeFieldCache.set(kind, (f = timeFieldsOf(kind)));
+  return f;
+}
+
+function toRec(raw: RawRecord, id: string, clock: Clock): Rec {
+  const times: Record<string, When> = {};
+  for (const { name } of timeFields(raw.kind)) {
+    const v = raw.data[name];
+    if (typeof v === 'string') {
+      const w = clock.parse(v);
+      if (w) times[name] = w;
+    }
+  }
+  return { kind: raw.kind, id, source: raw.pos, data: raw.data, times };
+}
+
+function compareProblems(a: Problem, b: Problem): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  if (a.line !== b.line) return a.line - b.line;
+  if (a.column !== b.column) return a.column - b.column;
+  if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
+  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
+}
+
+export function openFolder(root: string): Workspace {
+  const problems: Problem[] = [];
+  const cfg = readConfigOnly(root);
+  problems.push(...cfg.problems);
+  const config = readConfig(cfg.config, problems);
+  const clock = new Clock(config.timezone);
+
+  const pol = loadPolicy(config.policy, root);
+  for (const p of pol.problems) {
+    // a policy that cannot be found is a mistake in svc-sla.yaml: point there
+    const aboutConfig = (p.rule === 'policy-not-found' || p.rule === 'policy-read') && p.line === 1 && p.column === 1 && p.file.replace(/^\.\//, '') === config.policy.replace(/^\.\//, '');
+    problems.push(aboutConfig && cfg.config ? docProblem(cfg.config, ['policy'], p.rule, p.message) : p);
+  }
+
+  const loaded = loadRecords(root, { encoding: config.csv.encoding, headers: config.csv.headers, cellType: cellTypeOf });
+  problems.push(...loaded.problems);
+  const calendar = new WorkCalendar(readCalendars(loaded.calendars, problems));
+
+  const all: Located[] = [];
+  const valid: Located[] = [];
+  for (const raw of loaded.records) {
+    const v = validatorFor(raw.kind);
+    const id = raw.data.id;
+    const idText = typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+    let ok = true;
+    if (!v(raw.data)) {
+      const found = schemaProblems(raw.kind, v.errors ?? [], raw.data, raw.locate, { kind: raw.kind, record: idText });
+      problems.push(...found);
+      // unknown fields are warnings: the record is still used, without them
+      ok = !hasErrors(found);
+    }
+    if (idText === null) continue;
+    const located: Located = { rec: toRec(raw, idText, clock), locate: raw.locate };
+    all.push(located);
+    if (ok) valid.push(located);
+  }
+  problems.push(...checkLogic(valid, all, { policy: pol.policy, clock }));
+  problems.sort(compareProblems);
+  return {
+    root,
+    config,
+    policy: pol.policy,
+    clock,
+    calendar,
+    records: valid.map((l) => l.rec),
+    problems,
+    fileCount: loaded.fileCount,
+    recordCount: loaded.records.length,
+  };
+}

@@ -1,0 +1,54 @@
+/** Runs the built CLI (dist/, built by `npm test`'s pretest) as a user would. */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const BIN = path.join(ROOT, 'bin', 'svc-sla.js');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+export const SAMPLES = path.join(ROOT, 'samples');
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['GITHUB_ACTIONS', 'FORCE_COLOR', 'NO_COLOR'].includes(k)) env[k] = v;
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...env, ...(opts.env ?? {}) },
+    encoding: 'utf8',
+    input: opts.input ?? '',
+    timeout: 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temp copy of a fixture folder (or an empty folder) that the test may change. */
+export function tempFolder(from?: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svc-sla-test-'));
+  if (from) fs.cpSync(from, dir, { recursive: true });
+  return dir;
+}
+
+export function fixture(...parts: string[]): string {
+  return path.join(FIXTURES, ...parts);
+}
+
+/** `file:line:column rule` for each problem of `validate --format json`, errors then warnings. */
+export function problemKeys(stdout: string): { errors: string[]; warnings: string[] } {
+  const j = JSON.parse(stdout) as { errors: P[]; warnings: P[] };
+  const key = (p: P) => `${p.file}:${p.line}:${p.column} ${p.rule}`;
+  return { errors: j.errors.map(key), warnings: j.warnings.map(key) };
+}
+interface P {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+}

@@ -1,0 +1,268 @@
+/**
+ * End-to-end: the built CLI on fixture folders. Each case names every defect its folder holds,
+ * at file:line:column with the check's name; the expected positions were worked out from the
+ * fixture files by hand (line numbers are in the files' comments where it helps).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fixture, problemKeys, runCli, SAMPLES, tempFolder } from './run';
+
+interface Case {
+  name: string;
+  folder: string;
+  errors: string[];
+  warnings?: string[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'schema: missing, out of range, unknown enum, impossible date and time, wrong type, typo',
+    folder: 'schema-errors',
+    errors: [
+      'submissions/plans.yaml:8:11 format', // monthly-report with period 2026
+      'tickets/t1.yaml:2:1 required-field', // accepted_at missing: at the record
+      'tickets/t1.yaml:3:8 range', // level: 5
+      'tickets/t1.yaml:4:11 enum', // category: hardware
+      'tickets/t1.yaml:6:14 format', // 2026-07-32
+      'tickets/t2.yaml:4:14 format', // 25:00
+      'tickets/t2.yaml:5:11 type', // nms_down: maybe
+    ],
+    warnings: ['tickets/t1.yaml:5:1 unknown-field'], // acepted_at, at the key
+  },
+  {
+    name: 'logic: duplicate ids, time order, conditional fields, cities, regions, references',
+    folder: 'logic-errors',
+    errors: [
+      'assessments/a.yaml:3:11 assessment-clause',
+      'assessments/a.yaml:7:8 assessment-ref',
+      'assessments/a.yaml:8:3 assessment-ref',
+      'inspections/i.yaml:6:11 time-order',
+      'inspections/i.yaml:8:13 inspection-ticket',
+      'loans/loans.yaml:1:3 loan-ticket',
+      'loans/loans.yaml:6:11 loan-ticket',
+      'loans/loans.yaml:10:11 loan-ticket',
+      'loans/loans.yaml:12:3 loan-agreed-delivery',
+      'tickets/a.yaml:1:1 onsite-location',
+      'tickets/a.yaml:1:5 duplicate-id',
+      'tickets/a.yaml:6:14 time-order',
+      'tickets/a.yaml:13:7 unknown-city',
+      'tickets/a.yaml:17:1 level1-handling',
+      'tickets/a.yaml:23:1 onsite-location',
+      'tickets/a.yaml:30:1 difficult-deadline',
+      'tickets/a.yaml:35:24 analysis-due',
+      'tickets/b.yaml:1:5 duplicate-id',
+      'tickets/b.yaml:4:9 unknown-region',
+    ],
+  },
+  {
+    name: 'YAML bad input: syntax, duplicate key, alias bomb, empty files, not records, unknown kinds',
+    folder: 'yaml-bad-input',
+    errors: [
+      'stray.yaml:1:1 unknown-kind', // a record file outside any kind folder
+      'ticket/misplaced.yaml:1:1 unknown-kind', // ticket/ is not tickets/
+      'tickets/bomb.yaml:2:8 alias-limit', // at the first alias
+      'tickets/comments-only.yaml:1:1 empty-file',
+      'tickets/dupkey.yaml:2:1 duplicate-key', // both places
+      'tickets/dupkey.yaml:5:1 duplicate-key',
+      'tickets/empty.yaml:1:1 empty-file',
+      'tickets/scalar.yaml:1:1 not-a-record',
+      'tickets/syntax.yaml:4:1 yaml-syntax', // the unclosed [ of line 3 is noticed on line 4
+      'upgrades/list.yaml:3:3 not-a-record', // the list item 42
+    ],
+  },
+  {
+    name: 'CSV bad input: unclosed quote, two headers for one field, value without header, bad boolean',
+    folder: 'csv-bad-input',
+    errors: [
+      'consultations/dup-header.csv:1:6 csv-header', // 咨询编号 is an alias of id in svc-sla.yaml
+      'doc-requests/cells.csv:2:24 csv-columns',
+      'doc-requests/cells.csv:3:22 type', // mismatch: maybe
+      'tickets/quote.csv:3:1 csv-syntax',
+    ],
+  },
+  {
+    name: 'config and calendar files: unknown policy, time zone, locale, encoding; impossible calendar date',
+    folder: 'config-errors',
+    errors: [
+      'calendars/2027.yaml:2:36 calendar',
+      'svc-sla.yaml:2:9 policy-not-found',
+      'svc-sla.yaml:3:11 config',
+      'svc-sla.yaml:4:9 config',
+      'svc-sla.yaml:6:13 config',
+    ],
+  },
+];
+
+describe('validate: fixture folders', () => {
+  test.each(cases)('$name', ({ folder, errors, warnings }) => {
+    const r = runCli(['validate', fixture('validate', folder), '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const got = problemKeys(r.stdout);
+    expect(got.errors).toEqual(errors);
+    expect(got.warnings).toEqual(warnings ?? []);
+  });
+});
+
+describe('validate: the bundled samples', () => {
+  test.each(['gd-transmission', 'after-sales'])('%s is valid and exits 0', (name) => {
+    const r = runCli(['validate', path.join(SAMPLES, name)]);
+    expect(r.stdout).toMatch(/✔ \d+ records in \d+ files: valid/);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('validate: finding the folder', () => {
+  test('uses the nearest folder upward that holds svc-sla.yaml', () => {
+    const r = runCli(['validate', '--format', 'json'], { cwd: fixture('validate', 'logic-errors', 'tickets') });
+    expect(r.code).toBe(1);
+    expect(problemKeys(r.stdout).errors).toContain('tickets/b.yaml:4:9 unknown-region');
+  });
+
+  test('a folder without svc-sla.yaml is a usage error (exit 2) with one clear line', () => {
+    const dir = tempFolder();
+    const r = runCli(['validate', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('has no svc-sla.yaml');
+  });
+
+  test('no folder here or above is a usage error', () => {
+    const r = runCli(['validate'], { cwd: tempFolder() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no svc-sla\.yaml here or in any parent folder/);
+  });
+
+  test('a missing folder argument and an unknown option are usage errors', () => {
+    expect(runCli(['validate', '/nonexistent/records']).code).toBe(2);
+    const r = runCli(['validate', '--formt', 'json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--formt'/);
+  });
+
+  test('record files (as pre-commit passes them): only their problems are reported', () => {
+    const folder = fixture('validate', 'logic-errors');
+    const r = runCli(['validate', '--format', 'json', path.join(folder, 'tickets', 'b.yaml')]);
+    expect(r.code).toBe(1);
+    // the duplicate id is found against a.yaml, which was not named
+    expect(problemKeys(r.stdout).errors).toEqual(['tickets/b.yaml:1:5 duplicate-id', 'tickets/b.yaml:4:9 unknown-region']);
+  });
+});
+
+describe('validate: output formats', () => {
+  const folder = fixture('validate', 'schema-errors');
+
+  test('text groups by file and ends with a count line', () => {
+    const r = runCli(['validate', folder]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("tickets/t1.yaml\n  2:1   error    missing required field 'accepted_at' [T-1]  required-field\n");
+    expect(r.stdout).toContain("unknown field 'acepted_at' (did you mean 'accepted_at'?)");
+    expect(r.stdout.trim().split('\n').pop()).toBe('✖ 7 errors, 1 warning in 4 records in 3 files');
+    expect(r.stdout).not.toMatch(/\u001b\[/); // no colour when not a terminal
+  });
+
+  test('--quiet prints errors only', () => {
+    const r = runCli(['validate', folder, '--quiet']);
+    expect(r.stdout).not.toContain('warning');
+    expect(r.stdout).toContain('error');
+  });
+
+  test('FORCE_COLOR colours the text', () => {
+    const r = runCli(['validate', folder], { env: { FORCE_COLOR: '1' } });
+    expect(r.stdout).toMatch(/\u001b\[31m/);
+  });
+
+  test('github: one workflow command per problem, escaped, then a summary line', () => {
+    const r = runCli(['validate', folder, '--format', 'github']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(9);
+    for (const l of lines.slice(0, 8)) expect(l).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[a-z-]+::\S/);
+    expect(lines[0]).toMatch(/^::error file=test\/fixtures\/validate\/schema-errors\/submissions\/plans\.yaml,line=8,col=11,title=format::/);
+    expect(lines.find((l) => l.startsWith('::warning'))).toContain('title=unknown-field');
+    expect(lines[8]).toBe('✖ 7 errors, 1 warning in 4 records in 3 files');
+  });
+
+  test('github is the default under GitHub Actions', () => {
+    const r = runCli(['validate', folder], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(r.stdout.startsWith('::error ')).toBe(true);
+  });
+
+  test('json has the documented shape', () => {
+    const r = runCli(['validate', folder, '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['valid', 'records', 'errors', 'warnings']);
+    expect(j.valid).toBe(false);
+    expect(j.errors[1]).toEqual({
+      file: 'tickets/t1.yaml',
+      line: 2,
+      column: 1,
+      kind: 'tickets',
+      record: 'T-1',
+      rule: 'required-field',
+      message: "missing required field 'accepted_at'",
+    });
+  });
+});
+
+describe('validate never writes into the records folder', () => {
+  test('the folder is byte-identical after a run', () => {
+    const dir = tempFolder(fixture('validate', 'logic-errors'));
+    const before = snapshot(dir);
+    runCli(['validate', dir]);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fs.readdirSync(dir, { recursive: true }) as string[]) {
+    const abs = path.join(dir, f);
+    if (fs.statSync(abs).isFile()) out[f] = fs.readFileSync(abs, 'base64');
+  }
+  return out;
+}
+
+describe('validate: files that cannot be read as records', () => {
+  function folderWith(file: string, bytes: Buffer | string): string {
+    const dir = tempFolder();
+    fs.writeFileSync(path.join(dir, 'svc-sla.yaml'), 'policy: gd-transmission\n');
+    fs.mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), bytes);
+    return dir;
+  }
+
+  test.each([
+    ['binary file', 'tickets/export.yaml', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]), 'binary-file'],
+    ['neither UTF-8 nor GB18030', 'consultations/q.csv', Buffer.from([0x69, 0x64, 0x0a, 0xff, 0xfe, 0xff, 0x0a]), 'encoding'],
+  ])('%s: one located error, exit 1', (_name, file, bytes, rule) => {
+    const r = runCli(['validate', folderWith(file, bytes), '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(problemKeys(r.stdout).errors).toEqual([`${file}:1:1 ${rule}`]);
+  });
+
+  test('a 50 MB file is refused with a one-line error, and the other files are still checked', () => {
+    const dir = folderWith('tickets/huge.yaml', Buffer.alloc(50 * 1024 * 1024, 0x61));
+    fs.writeFileSync(path.join(dir, 'tickets', 'ok.yaml'), 'id: T-1\nlevel: 2\ncategory: service\naccepted_at: 2026-07-03 10:00\n');
+    const r = runCli(['validate', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/tickets\/huge\.yaml\n  1:1  error    the file is 50\.0 MB; record files over 32 MB are not read/);
+    expect(r.stdout).toContain('1 error in 1 record in 2 files');
+  });
+
+  test('an unreadable file is a one-line error naming it', () => {
+    const dir = folderWith('tickets/ok.yaml', 'id: T-1\nlevel: 2\ncategory: service\naccepted_at: 2026-07-03 10:00\n');
+    const target = path.join(dir, 'tickets', 'locked.yaml');
+    if (process.getuid && process.getuid() === 0) {
+      // root reads any file: a link to nowhere is the unreadable file root can have
+      fs.symlinkSync(path.join(dir, 'nowhere.yaml'), target);
+    } else {
+      fs.writeFileSync(target, 'id: T-2\n');
+      fs.chmodSync(target, 0o000);
+    }
+    const r = runCli(['validate', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(problemKeys(r.stdout).errors).toEqual(['tickets/locked.yaml:1:1 unreadable']);
+  });
+});

@@ -1,0 +1,59 @@
+import { parseCsv, type CellType } from '../../src/records/csv';
+
+const types: Record<string, CellType> = { level: 'integer', days: 'number', mismatch: 'boolean', trunks: 'string-list', findings: 'object-list' };
+const opts = { aliases: { 故障单号: 'id', 故障级别: 'level' }, cellType: (f: string) => types[f] ?? 'string' };
+
+describe('parseCsv', () => {
+  test('aliased Chinese headers, typed cells, empty cells absent', () => {
+    const r = parseCsv('故障单号,故障级别,mismatch,trunks,note\nGD-1,2,是,广州-深圳;深圳-东莞,\nGD-2,3,否,,x\n', 'a.csv', opts);
+    expect(r.problems).toEqual([]);
+    expect(r.records.map((x) => x.data)).toEqual([
+      { id: 'GD-1', level: 2, mismatch: true, trunks: ['广州-深圳', '深圳-东莞'] },
+      { id: 'GD-2', level: 3, mismatch: false, note: 'x' },
+    ]);
+  });
+
+  test.each([
+    ['true', true],
+    ['FALSE', false],
+    ['yes', true],
+    ['no', false],
+    ['1', true],
+    ['0', false],
+    ['是', true],
+    ['否', false],
+    ['maybe', 'maybe'],
+  ])('boolean cell %s', (cell, value) => {
+    const r = parseCsv(`id,mismatch\nX,${cell}\n`, 'a.csv', opts);
+    expect(r.records[0]!.data.mismatch).toBe(value);
+  });
+
+  test('a cell that is not a number stays text so the schema reports it', () => {
+    const r = parseCsv('id,level\nX,二级\n', 'a.csv', opts);
+    expect(r.records[0]!.data.level).toBe('二级');
+  });
+
+  test('row lines: a quoted cell spanning lines and blank lines before a row', () => {
+    const r = parseCsv('id,note\nA,"two\nlines"\n\n\nB,x\n', 'a.csv', opts);
+    expect(r.records.map((x) => x.pos.line)).toEqual([2, 6]);
+  });
+
+  test('cell columns honour quotes; CRLF line ends', () => {
+    const r = parseCsv('id,note,level\r\nA,"x, y",7\r\n', 'a.csv', opts);
+    expect(r.records[0]!.locate(['level'])).toEqual({ file: 'a.csv', line: 2, column: 10 });
+    expect(r.records[0]!.locate(['unknown'])).toEqual({ file: 'a.csv', line: 2, column: 1 });
+  });
+
+  test('two headers for one field, a value without a header, a list of objects', () => {
+    expect(parseCsv('故障单号,id\nA,B\n', 'a.csv', opts).problems).toMatchObject([{ rule: 'csv-header', line: 1, column: 6 }]);
+    expect(parseCsv('id\nA,extra\n', 'a.csv', opts).problems).toMatchObject([{ rule: 'csv-columns', line: 2, column: 3 }]);
+    expect(parseCsv('id,findings\nA,x\n', 'a.csv', opts).problems).toMatchObject([{ rule: 'csv-list', line: 2, column: 3 }]);
+  });
+
+  test('an unclosed quote is a syntax error with a line', () => {
+    const r = parseCsv('id,note\nA,"open\nB,x\n', 'a.csv', opts);
+    expect(r.records).toEqual([]);
+    expect(r.problems).toMatchObject([{ rule: 'csv-syntax' }]);
+    expect(r.problems[0]!.line).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,6 +1,7 @@
 /** Entry point of the built CLI: wires the commands, maps failures to exit codes. */
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, UsageError, colourWanted, makePaint, type Io } from './common';
+import { breachesCommand } from './breaches';
 import { validateCommand } from './validate';
 
 const VERSION: string = require('../../package.json').version;
@@ -23,6 +24,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();
   program.addCommand(validateCommand(io));
+  program.addCommand(breachesCommand(io));
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {

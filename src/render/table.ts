@@ -1,0 +1,63 @@
+/**
+ * A report table as plain data, and its renderings: Markdown that pastes into a meeting
+ * document, CSV that Excel opens with Chinese intact, and a terminal table.
+ */
+import Table from 'cli-table3';
+
+export interface Column {
+  readonly label: string;
+  readonly align?: 'left' | 'right';
+}
+
+export interface TableModel {
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** `|` and line breaks would end a Markdown cell or row early. */
+export function escapeMarkdownCell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
+}
+
+export function renderMarkdownTable(t: TableModel): string {
+  const head = `| ${t.columns.map((c) => escapeMarkdownCell(c.label)).join(' | ')} |`;
+  const rule = `|${t.columns.map((c) => (c.align === 'right' ? ' ---: ' : ' --- ')).join('|')}|`;
+  const body = t.rows.map((r) => `| ${r.map(escapeMarkdownCell).join(' | ')} |`);
+  return [head, rule, ...body].join('\n') + '\n';
+}
+
+/**
+ * A cell Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with `'` so it
+ * shows as text (OWASP "CSV injection"). Numbers we wrote ourselves (`-5`) stay numbers.
+ */
+export function neutraliseFormula(s: string): string {
+  if (/^[-+]?\d+(\.\d+)?$/.test(s)) return s;
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+function csvCell(s: string): string {
+  const v = neutraliseFormula(s);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function renderCsvRows(rows: readonly (readonly string[])[]): string {
+  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+export function renderCsvTable(t: TableModel): string {
+  return renderCsvRows([t.columns.map((c) => c.label), ...t.rows]);
+}
+
+/** A boxed table for the terminal; `colour` false gives plain characters for pipes and files. */
+export function renderTerminalTable(t: TableModel, colour: boolean): string {
+  const table = new Table({
+    head: t.columns.map((c) => c.label),
+    colAligns: t.columns.map((c) => c.align ?? 'left'),
+    style: colour ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] },
+    wordWrap: false,
+    // no rule between body rows: denser, and it copies cleanly
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
+  for (const r of t.rows) table.push([...r]);
+  return `${table.toString()}\n`;
+}

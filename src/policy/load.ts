@@ -1,0 +1,683 @@
+/**
+ * Loading and checking a policy: the contract as data.
+ *
+ *   read → parse (yaml, with positions) → JSON Schema → resolve `extends` (base first) → merge
+ *   → re-validate what a child changed → cross checks → Policy
+ *
+ * Every problem points at the offending field in the file that supplied it. Errors are values:
+ * `policy` is null as soon as one problem of severity `error` was found.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Problem } from '../core/types';
+import type {
+  Category,
+  Clause,
+  Condition,
+  Duration,
+  Limit,
+  Policy,
+  Quota,
+  Region,
+  Text,
+} from './types';
+import { locate, parseYamlSource, problem } from './yaml-source';
+import type { Path, YamlSource } from './yaml-source';
+
+export interface LoadedPolicy {
+  readonly policy: Policy | null;
+  readonly problems: Problem[];
+}
+
+// ───────────────────────────── package root, built-ins, schema ─────────────────────────────
+
+let packageRootCache: string | undefined;
+
+/**
+ * The folder of svc-sla's package.json. Found by walking up, because this file runs both as
+ * dist/policy/load.js and (under ts-jest) as src/policy/load.ts.
+ */
+export function packageRoot(): string {
+  if (packageRootCache !== undefined) return packageRootCache;
+  let dir = __dirname;
+  for (;;) {
+    const candidate = path.join(dir, 'package.json');
+    if (fs.existsSync(candidate)) {
+      try {
+        const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: unknown };
+        if (pkg.name === 'svc-sla') return (packageRootCache = dir);
+      } catch {
+        // not ours; keep walking
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`svc-sla: package.json not found above ${__dirname}`);
+    dir = parent;
+  }
+}
+
+function builtinDir(): string {
+  return path.join(packageRoot(), 'policies');
+}
+
+/** Names of the built-in policies (`policies/<name>.yaml`), sorted. */
+export function builtinPolicyNames(): string[] {
+  return fs
+    .readdirSync(builtinDir())
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+interface Validators {
+  readonly file: ValidateFunction;
+  readonly clause: ValidateFunction;
+  readonly category: ValidateFunction;
+  readonly quota: ValidateFunction;
+}
+let validatorsCache: Validators | undefined;
+
+/** The policy schema, compiled once per process. */
+function validators(): Validators {
+  if (validatorsCache) return validatorsCache;
+  const schemaPath = path.join(packageRoot(), 'schemas', 'policy.schema.json');
+  const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as { $id: string };
+  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true });
+  ajv.addSchema(schema);
+  const get = (ref: string): ValidateFunction => {
+    const v = ajv.getSchema(ref);
+    if (!v) throw new Error(`svc-sla: ${ref} missing from ${schemaPath}`);
+    return v;
+  };
+  validatorsCache = {
+    file: get(schema.$id),
+    clause: get(`${schema.$id}#/definitions/clause`),
+    category: get(`${schema.$id}#/definitions/category`),
+    quota: get(`${schema.$id}#/definitions/quota`),
+  };
+  return validatorsCache;
+}
+
+// ───────────────────────────── durations and limits ─────────────────────────────
+
+const DURATION = /^([0-9]+(?:\.[0-9]+)?)(h|d|wd)$/;
+
+/** `3h` → {amount: 3, unit: 'h'}; null when it is not a duration. */
+export function parseDuration(s: string): Duration | null {
+  const m = DURATION.exec(s);
+  if (!m) return null;
+  return { amount: Number(m[1]), unit: m[2] as Duration['unit'] };
+}
+
+function mustDuration(s: unknown): Duration {
+  const d = typeof s === 'string' ? parseDuration(s) : null;
+  if (!d) throw new Error(`svc-sla: not a duration after schema check: ${String(s)}`);
+  return d;
+}
+
+/** The YAML limit (`3h` | `{region: total}` | `{linked: ticket, clauses: [...]}`) as a Limit. */
+function toLimit(raw: unknown): Limit {
+  if (typeof raw === 'string') return { type: 'duration', duration: mustDuration(raw) };
+  const o = raw as Record<string, unknown>;
+  if (typeof o.linked === 'string') return { type: 'linked', field: o.linked, clauses: o.clauses as string[] };
+  return { type: 'region', stage: o.region as string };
+}
+
+// ───────────────────────────── references ─────────────────────────────
+
+interface PolicyRef {
+  readonly abs: string;
+  readonly display: string;
+  readonly builtin: string | null;
+}
+
+/** A reference is a path when it holds a `/` or `\` or ends in .yaml/.yml; else a built-in name. */
+function isPathLike(ref: string): boolean {
+  return /[\\/]/.test(ref) || /\.ya?ml$/i.test(ref);
+}
+
+function displayPath(abs: string, baseDir: string): string {
+  const rel = path.relative(baseDir, abs);
+  return (rel === '' ? abs : rel).split(path.sep).join('/');
+}
+
+function resolveRef(ref: string, fromDir: string, baseDir: string): PolicyRef | { error: string } {
+  if (!isPathLike(ref)) {
+    if (builtinPolicyNames().includes(ref)) {
+      return { abs: path.join(builtinDir(), `${ref}.yaml`), display: `builtin:${ref}`, builtin: ref };
+    }
+    const abs = path.resolve(fromDir, ref);
+    if (fs.existsSync(abs) && fs.statSync(abs).isFile()) return { abs, display: displayPath(abs, baseDir), builtin: null };
+    return {
+      error: `unknown built-in policy "${ref}" (built-in: ${builtinPolicyNames().join(', ')}); a path to a policy file must contain "/" or end in .yaml`,
+    };
+  }
+  const abs = path.resolve(fromDir, ref);
+  return { abs, display: displayPath(abs, baseDir), builtin: null };
+}
+
+// ───────────────────────────── schema errors → problems ─────────────────────────────
+
+type Data = Record<string, unknown>;
+
+function isObj(x: unknown): x is Data {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+const SECTION_NOUN: Readonly<Record<string, string>> = {
+  clauses: 'clause',
+  categories: 'category',
+  quotas: 'quota',
+  regions: 'region',
+  ticket_categories: 'ticket category',
+};
+
+/** head `clause "fault.l1.x"` / `region "core"` (or empty) and the field below it: `limits.total` */
+function describePath(segs: Path, root: unknown): { head: string; field: string; record: string | null } {
+  if (segs.length >= 2 && typeof segs[0] === 'string' && typeof segs[1] === 'number' && SECTION_NOUN[segs[0]]) {
+    const list = isObj(root) ? root[segs[0]] : undefined;
+    const item = Array.isArray(list) ? list[segs[1]] : undefined;
+    const id = isObj(item) && typeof item.id === 'string' ? item.id : null;
+    const head = id ? `${SECTION_NOUN[segs[0]]} "${id}"` : `${segs[0]}[${segs[1]}]`;
+    const rest = dotted(segs.slice(2));
+    return { head, field: rest, record: id };
+  }
+  return { head: '', field: dotted(segs), record: null };
+}
+
+function dotted(segs: Path): string {
+  let s = '';
+  for (const seg of segs) s += typeof seg === 'number' ? `[${seg}]` : s === '' ? seg : `.${seg}`;
+  return s;
+}
+
+function got(data: unknown): string {
+  if (data === null || typeof data !== 'object') return ` (got ${JSON.stringify(data)})`;
+  return '';
+}
+
+/** Drops ajv's bookkeeping errors and the branch errors of an `anyOf` that failed as a whole. */
+function usefulErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  let list = errors.filter((e) => e.keyword !== 'if');
+  const anyOfs = list.filter((e) => e.keyword === 'anyOf').sort((a, b) => a.instancePath.length - b.instancePath.length);
+  for (const a of anyOfs) {
+    if (!list.includes(a)) continue;
+    list = list.filter((e) => e === a || !(e.instancePath === a.instancePath || e.instancePath.startsWith(`${a.instancePath}/`)));
+  }
+  return list;
+}
+
+interface SchemaErrorPlace {
+  /** where the error is in the data that was validated */
+  readonly segs: Path;
+  /** point at the key of the last step (an unknown field) */
+  readonly key: boolean;
+  readonly text: string;
+}
+
+function explain(e: ErrorObject): SchemaErrorPlace {
+  const segs = pointerToPath(e.instancePath);
+  const desc = isObj(e.parentSchema) && typeof e.parentSchema.description === 'string' ? e.parentSchema.description : null;
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': {
+      const shape = isObj(e.data) && typeof e.data.shape === 'string' ? ` (needed by shape ${e.data.shape})` : '';
+      return { segs, key: false, text: `missing required field "${String(params.missingProperty)}"${shape}` };
+    }
+    case 'additionalProperties':
+      return { segs: [...segs, String(params.additionalProperty)], key: true, text: `unknown field "${String(params.additionalProperty)}"` };
+    case 'enum':
+      return { segs, key: false, text: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}${got(e.data)}` };
+    case 'type':
+    case 'pattern':
+    case 'anyOf':
+      if (desc) return { segs, key: false, text: `must be ${desc}${got(e.data)}` };
+      return { segs, key: false, text: `${e.message ?? e.keyword}${got(e.data)}` };
+    default:
+      return { segs, key: false, text: `${e.message ?? e.keyword}${got(e.data)}` };
+  }
+}
+
+/** `clause "x": limit must be …`, `clause "x": applies: missing required field "kind"` */
+function schemaMessage(head: string, field: string, text: string): string {
+  const body = field === '' ? text : /^(missing|unknown) /.test(text) ? `${field}: ${text}` : `${field} ${text}`;
+  return head === '' ? body : `${head}: ${body}`;
+}
+
+/** Problems for schema errors found in a whole file, in file order. */
+function fileSchemaProblems(src: YamlSource, errors: readonly ErrorObject[]): Problem[] {
+  const byPosition = (a: Problem, b: Problem): number => a.line - b.line || a.column - b.column;
+  return usefulErrors(errors).map((e) => {
+    const place = explain(e);
+    const pos = locate(src, place.segs, place.key);
+    const { head, field, record } = describePath(place.key ? place.segs.slice(0, -1) : place.segs, src.data);
+    return problem(src.display, pos.line, pos.column, 'policy-schema', schemaMessage(head, field, place.text), record);
+  }).sort(byPosition);
+}
+
+// ───────────────────────────── merging with positions ─────────────────────────────
+
+interface Origin {
+  readonly src: YamlSource;
+  readonly path: Path;
+}
+
+/** A clause, category or quota being merged, with where each of its keys came from. */
+interface Entry {
+  readonly id: string;
+  data: Data;
+  /** the latest mapping that defined or changed it */
+  origin: Origin;
+  keys: Map<string, Origin>;
+  /** defined or changed by a policy that extends another: validated again after merging */
+  touched: boolean;
+}
+
+interface Table {
+  readonly items: readonly Data[];
+  readonly origin: Origin;
+}
+
+interface Merged {
+  id: string;
+  name: Text;
+  categories: Entry[];
+  clauses: Entry[];
+  quotas: Entry[];
+  regions: Table;
+  ticketCategories: Table;
+}
+
+/** Keys every clause shape has: they survive when a child changes a clause's shape. */
+const COMMON_CLAUSE_KEYS = new Set(['id', 'shape', 'category', 'title', 'points', 'operator', 'limit_text']);
+
+function newEntry(item: Data, origin: Origin, touched: boolean): Entry {
+  const keys = new Map<string, Origin>();
+  for (const k of Object.keys(item)) keys.set(k, { src: origin.src, path: [...origin.path, k] });
+  return { id: item.id as string, data: { ...item }, origin, keys, touched };
+}
+
+function mergeInto(entry: Entry, patch: Data, origin: Origin, isClause: boolean): void {
+  if (isClause && typeof patch.shape === 'string' && patch.shape !== entry.data.shape) {
+    // a new shape: the old shape's own fields no longer mean anything
+    for (const k of Object.keys(entry.data)) {
+      if (!COMMON_CLAUSE_KEYS.has(k)) {
+        delete entry.data[k];
+        entry.keys.delete(k);
+      }
+    }
+  }
+  for (const [k, v] of Object.entries(patch)) {
+    entry.data[k] = v;
+    entry.keys.set(k, { src: origin.src, path: [...origin.path, k] });
+  }
+  entry.origin = origin;
+  entry.touched = true;
+}
+
+function at(origin: Origin, more: Path = [], key = false): { file: string; line: number; column: number } {
+  const pos = locate(origin.src, [...origin.path, ...more], key);
+  return { file: origin.src.display, line: pos.line, column: pos.column };
+}
+
+function err(origin: Origin, more: Path, rule: string, message: string, record: string | null = null, key = false): Problem {
+  const p = at(origin, more, key);
+  return problem(p.file, p.line, p.column, rule, message, record);
+}
+
+function warn(origin: Origin, more: Path, rule: string, message: string, record: string | null = null): Problem {
+  return { ...err(origin, more, rule, message, record), severity: 'warning' };
+}
+
+/** Where a key of an entry (and a path below it) came from. */
+function keyOrigin(entry: Entry, segs: Path): { origin: Origin; more: Path } {
+  const first = segs[0];
+  if (typeof first === 'string') {
+    const o = entry.keys.get(first);
+    if (o) return { origin: o, more: segs.slice(1) };
+  }
+  return { origin: entry.origin, more: [] };
+}
+
+const DUP_RULE: Readonly<Record<string, string>> = {
+  clauses: 'policy-duplicate-clause',
+  categories: 'policy-duplicate-category',
+  quotas: 'policy-duplicate-quota',
+  regions: 'policy-duplicate-region',
+};
+
+/** Duplicate ids inside one file; returns the indexes to skip. */
+function duplicates(src: YamlSource, section: string, problems: Problem[]): Set<number> {
+  const skip = new Set<number>();
+  const data = src.data as Data;
+  const list = data[section];
+  if (!Array.isArray(list)) return skip;
+  const first = new Map<string, number>();
+  list.forEach((item, i) => {
+    if (!isObj(item) || typeof item.id !== 'string') return;
+    const seen = first.get(item.id);
+    if (seen === undefined) {
+      first.set(item.id, i);
+      return;
+    }
+    skip.add(i);
+    const firstPos = locate(src, [section, seen, 'id']);
+    problems.push(
+      err({ src, path: [section, i] }, ['id'], DUP_RULE[section] ?? 'policy-duplicate-id',
+        `${SECTION_NOUN[section]} id "${item.id}" is already used at line ${firstPos.line}`, item.id),
+    );
+  });
+  return skip;
+}
+
+function entriesOf(src: YamlSource, section: string, skip: Set<number>, touched: boolean): Entry[] {
+  const list = (src.data as Data)[section];
+  if (!Array.isArray(list)) return [];
+  const out: Entry[] = [];
+  list.forEach((item, i) => {
+    if (!skip.has(i) && isObj(item)) out.push(newEntry(item, { src, path: [section, i] }, touched));
+  });
+  return out;
+}
+
+function mergeSection(target: Entry[], src: YamlSource, section: string, skip: Set<number>, isClause: boolean): void {
+  const list = (src.data as Data)[section];
+  if (!Array.isArray(list)) return;
+  list.forEach((item, i) => {
+    if (skip.has(i) || !isObj(item)) return;
+    const origin: Origin = { src, path: [section, i] };
+    const existing = target.find((e) => e.id === item.id);
+    if (existing) mergeInto(existing, item, origin, isClause);
+    else target.push(newEntry(item, origin, true));
+  });
+}
+
+function tableOf(src: YamlSource, section: string): Table {
+  const list = (src.data as Data)[section];
+  return { items: Array.isArray(list) ? (list as Data[]) : [], origin: { src, path: [section] } };
+}
+
+function mergeChain(chain: readonly YamlSource[], problems: Problem[]): Merged {
+  const skips = chain.map((src) => {
+    const m = new Map<string, Set<number>>();
+    for (const section of ['clauses', 'categories', 'quotas', 'regions']) m.set(section, duplicates(src, section, problems));
+    return m;
+  });
+  const root = chain[0] as YamlSource;
+  const rootData = root.data as Data;
+  const skipOf = (i: number, section: string): Set<number> => skips[i]?.get(section) ?? new Set();
+  const merged: Merged = {
+    id: rootData.id as string,
+    name: rootData.name as Text,
+    categories: entriesOf(root, 'categories', skipOf(0, 'categories'), false),
+    clauses: entriesOf(root, 'clauses', skipOf(0, 'clauses'), false),
+    quotas: entriesOf(root, 'quotas', skipOf(0, 'quotas'), false),
+    regions: tableOf(root, 'regions'),
+    ticketCategories: tableOf(root, 'ticket_categories'),
+  };
+  if (Array.isArray(rootData.remove_clauses) && rootData.remove_clauses.length > 0) {
+    problems.push(warn({ src: root, path: ['remove_clauses'] }, [], 'policy-remove-clause', 'remove_clauses is ignored: this policy extends none'));
+  }
+  chain.forEach((src, i) => {
+    if (i === 0) return;
+    const data = src.data as Data;
+    merged.id = data.id as string;
+    merged.name = data.name as Text;
+    // removals first, so that a child may drop a base clause and define a new one with its id
+    if (Array.isArray(data.remove_clauses)) {
+      data.remove_clauses.forEach((id, j) => {
+        const idx = merged.clauses.findIndex((e) => e.id === id);
+        if (idx < 0) {
+          problems.push(warn({ src, path: ['remove_clauses', j] }, [], 'policy-remove-clause', `remove_clauses: the base policy has no clause "${String(id)}"`, String(id)));
+        } else {
+          merged.clauses.splice(idx, 1);
+        }
+      });
+    }
+    mergeSection(merged.categories, src, 'categories', skipOf(i, 'categories'), false);
+    mergeSection(merged.clauses, src, 'clauses', skipOf(i, 'clauses'), true);
+    mergeSection(merged.quotas, src, 'quotas', skipOf(i, 'quotas'), false);
+    if (Array.isArray(data.regions)) merged.regions = tableOf(src, 'regions');
+    if (Array.isArray(data.ticket_categories)) merged.ticketCategories = tableOf(src, 'ticket_categories');
+  });
+  return merged;
+}
+
+/** Entries a child defined or changed are checked again as a whole (a new clause needs all its fields). */
+function revalidate(entries: readonly Entry[], validate: ValidateFunction, noun: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const entry of entries) {
+    if (!entry.touched || validate(entry.data)) continue;
+    for (const e of usefulErrors(validate.errors ?? [])) {
+      const place = explain(e);
+      const { origin, more } = keyOrigin(entry, place.segs);
+      const fieldSegs = place.key ? place.segs.slice(0, -1) : place.segs;
+      const message = schemaMessage(`${noun} "${entry.id}"`, dotted(fieldSegs), place.text);
+      problems.push(err(origin, more, 'policy-schema', message, entry.id, place.key));
+    }
+  }
+  return problems;
+}
+
+// ───────────────────────────── cross checks ─────────────────────────────
+
+function crossCheck(m: Merged): Problem[] {
+  const problems: Problem[] = [];
+  const categoryIds = new Set(m.categories.map((c) => c.id));
+
+  for (const c of m.categories) {
+    if (c.id === 'ticket') {
+      const { origin, more } = keyOrigin(c, ['id']);
+      problems.push(err(origin, more, 'policy-reserved-category', 'category id "ticket" is reserved: a clause with category ticket counts in the category of its ticket', c.id));
+    }
+  }
+
+  const usesTicket = m.clauses.some((c) => c.data.category === 'ticket');
+  if (usesTicket && m.ticketCategories.items.length === 0) {
+    const clause = m.clauses.find((c) => c.data.category === 'ticket') as Entry;
+    const { origin, more } = keyOrigin(clause, ['category']);
+    problems.push(warn(origin, more, 'policy-ticket-category', `clause "${clause.id}" counts in its ticket's category, but ticket_categories is empty`, clause.id));
+  }
+
+  m.ticketCategories.items.forEach((tc, i) => {
+    const cat = tc.category as string;
+    if (!categoryIds.has(cat)) {
+      problems.push(err(m.ticketCategories.origin, [i, 'category'], 'policy-unknown-category', `ticket_categories[${i}]: unknown category "${cat}" (categories: ${[...categoryIds].join(', ')})`));
+    }
+  });
+
+  const clauseById = new Map(m.clauses.map((c) => [c.id, c]));
+  const regionItems = m.regions.items;
+  const stagesOf = (r: Data): Set<string> => new Set(Object.keys((r.limits as Data | undefined) ?? {}));
+  const allStages = [...new Set(regionItems.flatMap((r) => [...stagesOf(r)]))];
+
+  for (const c of m.clauses) {
+    const category = c.data.category as string;
+    if (category !== 'ticket' && !categoryIds.has(category)) {
+      const { origin, more } = keyOrigin(c, ['category']);
+      problems.push(err(origin, more, 'policy-unknown-category', `clause "${c.id}": unknown category "${category}" (categories: ${[...categoryIds].join(', ')}, or ticket)`, c.id));
+    }
+    if (c.data.shape !== 'elapsed') continue;
+    const limit = c.data.limit;
+    if (!isObj(limit)) continue;
+    if (typeof limit.linked === 'string') {
+      (limit.clauses as string[]).forEach((target, j) => {
+        const { origin, more } = keyOrigin(c, ['limit', 'clauses', j]);
+        const t = clauseById.get(target);
+        if (!t) {
+          problems.push(err(origin, more, 'policy-linked-clause', `clause "${c.id}": linked clause "${target}" does not exist`, c.id));
+        } else if (t.data.shape !== 'elapsed' || (isObj(t.data.limit) && typeof t.data.limit.linked === 'string')) {
+          problems.push(err(origin, more, 'policy-linked-clause', `clause "${c.id}": linked clause "${target}" must be an elapsed clause with its own limit`, c.id));
+        }
+      });
+    } else if (typeof limit.region === 'string') {
+      const stage = limit.region;
+      const { origin, more } = keyOrigin(c, ['limit', 'region']);
+      if (regionItems.length === 0) {
+        problems.push(err(origin, more, 'policy-unknown-region-stage', `clause "${c.id}": limit by region "${stage}", but the policy has no region table`, c.id));
+        continue;
+      }
+      const missing = regionItems.map((r, i) => ({ r, i })).filter(({ r }) => !stagesOf(r).has(stage));
+      if (missing.length === regionItems.length) {
+        problems.push(err(origin, more, 'policy-unknown-region-stage', `clause "${c.id}": no region has a "${stage}" limit (stages: ${allStages.join(', ')})`, c.id));
+      } else {
+        for (const { r, i } of missing) {
+          problems.push(err(m.regions.origin, [i, 'limits'], 'policy-unknown-region-stage', `region "${String(r.id)}" has no "${stage}" limit, used by clause "${c.id}"`, String(r.id)));
+        }
+      }
+    }
+  }
+
+  const cityRegion = new Map<string, string>();
+  regionItems.forEach((r, i) => {
+    (r.cities as string[]).forEach((city, j) => {
+      const other = cityRegion.get(city);
+      if (other !== undefined) {
+        problems.push(err(m.regions.origin, [i, 'cities', j], 'policy-duplicate-city', `city "${city}" is in region "${other}" and in region "${String(r.id)}"`, String(r.id)));
+      } else {
+        cityRegion.set(city, String(r.id));
+      }
+    });
+  });
+  return problems;
+}
+
+// ───────────────────────────── conversion ─────────────────────────────
+
+function toClause(d: Data): Clause {
+  const out: Data = { ...d };
+  if (d.shape === 'elapsed') out.limit = toLimit(d.limit);
+  if (d.shape === 'before') out.limit = mustDuration(d.limit);
+  if (d.shape === 'deadline' && isObj(d.fallback)) out.fallback = { from: d.fallback.from, limit: mustDuration(d.fallback.limit) };
+  return out as unknown as Clause;
+}
+
+function toPolicy(m: Merged, source: string): Policy {
+  const categories: Category[] = m.categories.map((c) => ({
+    id: c.id,
+    title: c.data.title as Text,
+    max: typeof c.data.max === 'number' ? c.data.max : null,
+  }));
+  const regions: Region[] = m.regions.items.map((r) => ({
+    id: r.id as string,
+    title: r.title as Text,
+    cities: r.cities as string[],
+    limits: Object.fromEntries(Object.entries(r.limits as Data).map(([stage, d]) => [stage, mustDuration(d)])),
+  }));
+  const quotas: Quota[] = m.quotas.map((q) => ({
+    id: q.id,
+    title: q.data.title as Text,
+    amount: q.data.amount as number,
+    unit: q.data.unit as Text,
+  }));
+  return {
+    id: m.id,
+    name: m.name,
+    source,
+    categories,
+    regions,
+    ticket_categories: m.ticketCategories.items.map((tc) => ({ when: tc.when as Condition, category: tc.category as string })),
+    clauses: m.clauses.map((c) => toClause(c.data)),
+    quotas,
+  };
+}
+
+// ───────────────────────────── reading the chain ─────────────────────────────
+
+interface Referrer {
+  readonly src: YamlSource;
+  readonly path: Path;
+}
+
+function problemAt(ref: Referrer | null, fallbackFile: string, rule: string, message: string): Problem {
+  if (!ref) return problem(fallbackFile, 1, 1, rule, message);
+  return err(ref, [], rule, message);
+}
+
+function readText(abs: string): { text: string } | { error: string } {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+  } catch {
+    return { error: 'the file is not valid UTF-8' };
+  }
+}
+
+/** The file and its bases, base first; null when any of them cannot be used. */
+function loadChain(ref: PolicyRef, baseDir: string, stack: readonly PolicyRef[], referrer: Referrer | null, problems: Problem[]): YamlSource[] | null {
+  if (stack.some((s) => s.abs === ref.abs)) {
+    const cycle = [...stack, ref].map((s) => s.display).join(' → ');
+    problems.push(problemAt(referrer, ref.display, 'policy-extends-cycle', `extends cycle: ${cycle}`));
+    return null;
+  }
+  const read = readText(ref.abs);
+  if ('error' in read) {
+    const rule = read.error === 'file not found' ? 'policy-not-found' : 'policy-read';
+    problems.push(problemAt(referrer, ref.display, rule, `policy ${ref.display}: ${read.error}`));
+    return null;
+  }
+  const parsed = parseYamlSource(read.text, ref.display, ref.abs);
+  problems.push(...parsed.problems);
+  const src = parsed.source;
+  if (!src) return null;
+  const validate = validators().file;
+  if (!validate(src.data)) {
+    problems.push(...fileSchemaProblems(src, validate.errors ?? []));
+    return null;
+  }
+  const data = src.data as Data;
+  if (typeof data.extends !== 'string') return [src];
+  const here: Referrer = { src, path: ['extends'] };
+  const baseRef = resolveRef(data.extends, path.dirname(ref.abs), baseDir);
+  if ('error' in baseRef) {
+    problems.push(err(here, [], 'policy-not-found', `extends: ${baseRef.error}`));
+    return null;
+  }
+  const base = loadChain(baseRef, baseDir, [...stack, ref], here, problems);
+  return base ? [...base, src] : null;
+}
+
+/**
+ * Loads a policy by built-in name (`gd-transmission`) or by path (relative to `baseDir`, e.g.
+ * the records folder). A name holding `/` or `\` or ending in .yaml/.yml is a path. Problems
+ * name files relative to `baseDir`, and built-ins as `builtin:<name>`.
+ */
+export function loadPolicy(nameOrPath: string, baseDir: string): LoadedPolicy {
+  const problems: Problem[] = [];
+  const ref = resolveRef(nameOrPath, baseDir, baseDir);
+  if ('error' in ref) {
+    problems.push(problem(nameOrPath, 1, 1, 'policy-not-found', ref.error));
+    return { policy: null, problems };
+  }
+  const chain = loadChain(ref, baseDir, [], null, problems);
+  if (!chain) return { policy: null, problems };
+
+  const merged = mergeChain(chain, problems);
+  const v = validators();
+  problems.push(...revalidate(merged.categories, v.category, 'category'));
+  problems.push(...revalidate(merged.clauses, v.clause, 'clause'));
+  problems.push(...revalidate(merged.quotas, v.quota, 'quota'));
+  if (problems.some((p) => p.severity === 'error')) return { policy: null, problems };
+
+  problems.push(...crossCheck(merged));
+  if (problems.some((p) => p.severity === 'error')) return { policy: null, problems };
+  return { policy: toPolicy(merged, ref.builtin ? `builtin:${ref.builtin}` : ref.display), problems };
+}

@@ -1,0 +1,455 @@
+/**
+ * `svc-sla policy show`: a Policy as plain table rows in one language. Pure: no printing, no
+ * files; the CLI renders the rows.
+ */
+import type {
+  Applies,
+  Clause,
+  Condition,
+  Duration,
+  FieldTest,
+  Lang,
+  Limit,
+  Policy,
+  Region,
+  Scalar,
+  Text,
+} from './types';
+
+export interface ClauseRow {
+  readonly id: string;
+  /** a category id, or `ticket` */
+  readonly category: string;
+  readonly categoryTitle: string;
+  readonly title: string;
+  readonly shape: Clause['shape'];
+  /** which records the clause reads, e.g. `tickets: level = 1, handling = onsite` */
+  readonly applies: string;
+  /** what is measured, e.g. `accepted_at → restored_at` (empty where nothing is timed) */
+  readonly span: string;
+  /** the limit, e.g. `3 h`, `by region: Core 5 h / …`, `agreed date (agreed_deadline)` */
+  readonly limit: string;
+  /** the limit as the contract words it (`limit_text`), or empty */
+  readonly contract: string;
+  /** negative: deduction per finding; 0: shown only; positive: bonus */
+  readonly points: number;
+  readonly note: string;
+}
+
+export interface CategoryRow {
+  readonly id: string;
+  readonly title: string;
+  readonly max: number | null;
+  /** number of clauses filed under it (clauses with category `ticket` not counted) */
+  readonly clauses: number;
+}
+
+export interface RegionRow {
+  readonly id: string;
+  readonly title: string;
+  readonly cities: string;
+  /** stage → formatted limit ('' where the region has none) */
+  readonly limits: Readonly<Record<string, string>>;
+}
+
+export interface RegionTable {
+  /** the stage columns, in order of first appearance */
+  readonly stages: readonly string[];
+  /** column headings for `stages` */
+  readonly stageTitles: readonly string[];
+  readonly rows: readonly RegionRow[];
+}
+
+export interface QuotaRow {
+  readonly id: string;
+  readonly title: string;
+  readonly amount: string;
+}
+
+export interface TicketCategoryRow {
+  readonly when: string;
+  readonly category: string;
+}
+
+export interface PolicyView {
+  readonly id: string;
+  readonly name: string;
+  readonly source: string;
+  readonly categories: readonly CategoryRow[];
+  readonly clauses: readonly ClauseRow[];
+  readonly regions: RegionTable;
+  readonly ticketCategories: readonly TicketCategoryRow[];
+  readonly quotas: readonly QuotaRow[];
+}
+
+// ───────────────────────────── labels ─────────────────────────────
+
+interface Labels {
+  readonly unit: Readonly<Record<Duration['unit'], (n: string) => string>>;
+  readonly byRegion: string;
+  readonly noRegions: string;
+  readonly linked: (field: string, clauses: string) => string;
+  readonly agreed: (field: string) => string;
+  readonly agreedElse: (field: string, limit: string, from: string) => string;
+  readonly before: (limit: string, date: string) => string;
+  readonly window: (start: string, end: string) => string;
+  readonly monthly: (day: number) => string;
+  readonly annual: (month: number, day: number) => string;
+  readonly halfYear: (subject: string) => string;
+  readonly quota: (amount: number, field: string) => string;
+  readonly manual: string;
+  readonly none: string;
+  readonly unless: string;
+  readonly anyOf: string;
+  readonly or: string;
+  readonly allRegions: (limit: string) => string;
+  readonly present: (f: string) => string;
+  readonly absent: (f: string) => string;
+  readonly byMonthOf: (f: string) => string;
+  readonly evidence: string;
+  readonly perSubject: (f: string) => string;
+  readonly subjectsFrom: string;
+  readonly sumOf: (amount: string, date: string) => string;
+  readonly refs: (kind: string) => string;
+  readonly noteOperator: string;
+  readonly noteShown: string;
+  readonly noteBonus: string;
+  readonly noteTicket: string;
+  readonly noteValidIf: (cond: string) => string;
+  readonly ticketCategory: string;
+  readonly stage: Readonly<Record<string, string>>;
+  readonly listSep: string;
+  readonly noteSep: string;
+  readonly always: string;
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${s}`;
+}
+
+const LABELS: Readonly<Record<Lang, Labels>> = {
+  en: {
+    unit: { h: (n) => `${n} h`, d: (n) => `${n} d`, wd: (n) => `${n} wd` },
+    byRegion: 'by region: ',
+    noRegions: 'by region (no region table)',
+    linked: (field, clauses) => `the limit of the linked record (${field}): ${clauses}`,
+    agreed: (field) => `agreed date (${field})`,
+    agreedElse: (field, limit, from) => `agreed date (${field}), else ${limit} after ${from}`,
+    before: (limit, date) => `≥ ${limit} before ${date}`,
+    window: (start, end) => `inside ${start} … ${end}`,
+    monthly: (day) => `by the ${ordinal(day)} of the next month`,
+    annual: (month, day) => `by ${day} ${MONTHS_EN[month - 1] ?? month}`,
+    halfYear: (subject) => `every ${subject} at least once each half year`,
+    quota: (amount, field) => `${amount} (${field}) per contract year`,
+    manual: 'manual assessment',
+    none: '—',
+    unless: 'unless',
+    anyOf: 'any of',
+    or: ' or ',
+    allRegions: (limit) => `${limit} (all regions)`,
+    present: (f) => `${f} given`,
+    absent: (f) => `no ${f}`,
+    byMonthOf: (f) => `by month of ${f}`,
+    evidence: 'evidence',
+    perSubject: (f) => `per ${f}`,
+    subjectsFrom: 'subjects from',
+    sumOf: (amount, date) => `sum of ${amount} by ${date}`,
+    refs: (kind) => `assessments naming ${kind}`,
+    noteOperator: "operator's obligation: never costs the vendor points",
+    noteShown: 'shown only (0 points)',
+    noteBonus: 'bonus',
+    noteTicket: "counts in the ticket's category",
+    noteValidIf: (cond) => `counts only if ${cond}`,
+    ticketCategory: "the ticket's category",
+    stage: { depart: 'report → depart', travel: 'depart → arrive', repair: 'arrive → restore', total: 'total' },
+    listSep: ', ',
+    noteSep: '; ',
+    always: 'every ticket',
+  },
+  'zh-CN': {
+    unit: { h: (n) => `${n} 小时`, d: (n) => `${n} 天`, wd: (n) => `${n} 个工作日` },
+    byRegion: '按地区:',
+    noRegions: '按地区(无地区表)',
+    linked: (field, clauses) => `关联记录(${field})的时限:${clauses}`,
+    agreed: (field) => `协定日期(${field})`,
+    agreedElse: (field, limit, from) => `协定日期(${field}),否则 ${from} 后 ${limit}`,
+    before: (limit, date) => `${date} 前至少 ${limit}`,
+    window: (start, end) => `${start} 至 ${end} 之内`,
+    monthly: (day) => `次月 ${day} 日前`,
+    annual: (month, day) => `${month} 月 ${day} 日前`,
+    halfYear: (subject) => `每个 ${subject} 每半年至少一次`,
+    quota: (amount, field) => `每合同年 ${amount}(${field})`,
+    manual: '人工考核',
+    none: '—',
+    unless: '除非',
+    anyOf: '任一',
+    or: ' 或 ',
+    allRegions: (limit) => `${limit}(各地区)`,
+    present: (f) => `有 ${f}`,
+    absent: (f) => `无 ${f}`,
+    byMonthOf: (f) => `按 ${f} 所在月`,
+    evidence: '凭证',
+    perSubject: (f) => `按 ${f}`,
+    subjectsFrom: '对象来自',
+    sumOf: (amount, date) => `按 ${date} 累计 ${amount}`,
+    refs: (kind) => `须指明 ${kind} 记录的考核`,
+    noteOperator: '电信方义务,不扣厂家分',
+    noteShown: '仅展示(0 分)',
+    noteBonus: '加分',
+    noteTicket: '计入所属故障单的类别',
+    noteValidIf: (cond) => `仅当 ${cond} 时有效`,
+    ticketCategory: '所属故障单的类别',
+    stage: { depart: '接报→出发', travel: '出发→抵达', repair: '抵达→恢复', total: '总时间' },
+    listSep: '、',
+    noteSep: ';',
+    always: '所有故障单',
+  },
+};
+
+// ───────────────────────────── pieces ─────────────────────────────
+
+function t(text: Text, lang: Lang): string {
+  return text[lang];
+}
+
+/** `3 h`, `5 d`, `7 wd` (`3 小时`, `5 天`, `7 个工作日`). */
+export function formatDuration(d: Duration, lang: Lang): string {
+  return LABELS[lang].unit[d.unit](String(d.amount));
+}
+
+function scalar(v: Scalar): string {
+  return typeof v === 'string' ? v : String(v);
+}
+
+function fieldTest(field: string, test: FieldTest, lang: Lang): string {
+  const L = LABELS[lang];
+  if (Array.isArray(test)) return `${field} ∈ [${test.map(scalar).join(', ')}]`;
+  if (typeof test === 'object' && test !== null) {
+    if ('present' in test) return test.present ? L.present(field) : L.absent(field);
+    const not = (test as { not: Scalar | readonly Scalar[] }).not;
+    if (Array.isArray(not)) return `${field} ∉ [${not.map(scalar).join(', ')}]`;
+    return `${field} ≠ ${scalar(not as Scalar)}`;
+  }
+  return `${field} = ${scalar(test as Scalar)}`;
+}
+
+/** `level = 1, handling = onsite` */
+export function describeCondition(cond: Condition, lang: Lang): string {
+  return Object.entries(cond)
+    .map(([f, test]) => fieldTest(f, test, lang))
+    .join(', ');
+}
+
+export function describeApplies(a: Applies, lang: Lang): string {
+  const L = LABELS[lang];
+  const parts: string[] = [];
+  if (a.when && Object.keys(a.when).length > 0) parts.push(describeCondition(a.when, lang));
+  if (a.unless && Object.keys(a.unless).length > 0) parts.push(`${L.unless} ${describeCondition(a.unless, lang)}`);
+  if (a.any && a.any.length > 0) parts.push(`${L.anyOf} (${a.any.map((c) => describeCondition(c, lang)).join(L.or)})`);
+  return parts.length > 0 ? `${a.kind}: ${parts.join('; ')}` : a.kind;
+}
+
+function kindWhen(kind: string, when: Condition | undefined, lang: Lang): string {
+  return when && Object.keys(when).length > 0 ? `${kind} (${describeCondition(when, lang)})` : kind;
+}
+
+function regionLimit(stage: string, regions: readonly Region[], lang: Lang): string {
+  const L = LABELS[lang];
+  if (regions.length === 0) return L.noRegions;
+  const each = regions.map((r) => r.limits[stage]);
+  const first = each[0];
+  if (first && each.every((d) => d && d.amount === first.amount && d.unit === first.unit)) {
+    return L.allRegions(formatDuration(first, lang));
+  }
+  return (
+    L.byRegion +
+    regions
+      .map((r) => {
+        const d = r.limits[stage];
+        return `${t(r.title, lang)} ${d ? formatDuration(d, lang) : L.none}`;
+      })
+      .join(' / ')
+  );
+}
+
+/** An `elapsed` clause's limit in words. */
+export function describeLimitValue(limit: Limit, policy: Policy, lang: Lang): string {
+  switch (limit.type) {
+    case 'duration':
+      return formatDuration(limit.duration, lang);
+    case 'region':
+      return regionLimit(limit.stage, policy.regions, lang);
+    case 'linked':
+      return LABELS[lang].linked(limit.field, limit.clauses.join(LABELS[lang].listSep));
+  }
+}
+
+/** The limit column: `3 h`, `by region: …`, `agreed date (agreed_deadline)`, `by the 15th of the next month`, … */
+export function describeLimit(clause: Clause, policy: Policy, lang: Lang): string {
+  const L = LABELS[lang];
+  switch (clause.shape) {
+    case 'elapsed':
+      return describeLimitValue(clause.limit, policy, lang);
+    case 'deadline':
+      return clause.fallback
+        ? L.agreedElse(clause.due, formatDuration(clause.fallback.limit, lang), clause.fallback.from)
+        : L.agreed(clause.due);
+    case 'before':
+      return L.before(formatDuration(clause.limit, lang), clause.date);
+    case 'window':
+      return L.window(clause.window_start, clause.window_end);
+    case 'flag':
+    case 'items':
+      return L.none;
+    case 'monthly':
+      return L.monthly(clause.due_day);
+    case 'annual':
+      return L.annual(clause.due_month, clause.due_day);
+    case 'half-year':
+      return L.halfYear(clause.subject);
+    case 'quota':
+      return L.quota(clause.quota, clause.evidence.amount);
+    case 'manual':
+      return L.manual;
+  }
+}
+
+function describeWhat(clause: Clause, lang: Lang): string {
+  const L = LABELS[lang];
+  switch (clause.shape) {
+    case 'elapsed':
+    case 'deadline':
+    case 'before':
+    case 'window':
+    case 'flag':
+      return describeApplies(clause.applies, lang);
+    case 'items': {
+      const item = clause.item_when ? ` (${describeCondition(clause.item_when, lang)})` : '';
+      return `${describeApplies(clause.applies, lang)}; ${clause.list}[]${item}`;
+    }
+    case 'monthly':
+      return `${kindWhen(clause.needs.kind, clause.needs.when, lang)} ${L.byMonthOf(clause.needs.date)}; ${L.evidence}: ${kindWhen(clause.evidence.kind, clause.evidence.when, lang)}`;
+    case 'annual':
+      return `${L.evidence}: ${kindWhen(clause.evidence.kind, clause.evidence.when, lang)}`;
+    case 'half-year': {
+      const from = clause.subjects_from
+        ? `; ${L.subjectsFrom}: ${kindWhen(clause.subjects_from.kind, clause.subjects_from.when, lang)}.${clause.subjects_from.list}`
+        : '';
+      return `${kindWhen(clause.evidence.kind, clause.evidence.when, lang)} ${L.perSubject(clause.subject)}${from}`;
+    }
+    case 'quota':
+      return `${kindWhen(clause.evidence.kind, clause.evidence.when, lang)}: ${L.sumOf(clause.evidence.amount, clause.evidence.date)}`;
+    case 'manual':
+      return clause.ref_kind ? L.refs(clause.ref_kind) : 'assessments';
+  }
+}
+
+function describeSpan(clause: Clause): string {
+  switch (clause.shape) {
+    case 'elapsed':
+      return `${clause.from} → ${clause.to}`;
+    case 'deadline':
+      return `${clause.to} ≤ ${clause.due}`;
+    case 'before':
+      return `${clause.to} ≤ ${clause.date} − ${clause.limit.amount}${clause.limit.unit}`;
+    case 'window':
+      return `${clause.window_start} ≤ ${clause.start}, ${clause.end} ≤ ${clause.window_end}`;
+    case 'monthly':
+    case 'annual':
+    case 'half-year':
+      return clause.evidence.done;
+    case 'quota':
+      return clause.evidence.amount;
+    case 'flag':
+    case 'items':
+    case 'manual':
+      return '';
+  }
+}
+
+function describeNote(clause: Clause, lang: Lang): string {
+  const L = LABELS[lang];
+  const notes: string[] = [];
+  if (clause.operator) notes.push(L.noteOperator);
+  else if (clause.points === 0) notes.push(L.noteShown);
+  else if (clause.points > 0) notes.push(L.noteBonus);
+  if (clause.category === 'ticket') notes.push(L.noteTicket);
+  if ((clause.shape === 'elapsed' || clause.shape === 'deadline') && clause.valid_if) {
+    notes.push(L.noteValidIf(describeCondition(clause.valid_if, lang)));
+  }
+  return notes.join(L.noteSep);
+}
+
+function categoryTitle(id: string, policy: Policy, lang: Lang): string {
+  if (id === 'ticket') return LABELS[lang].ticketCategory;
+  const c = policy.categories.find((x) => x.id === id);
+  return c ? t(c.title, lang) : id;
+}
+
+// ───────────────────────────── rows ─────────────────────────────
+
+export function clauseRows(policy: Policy, lang: Lang): ClauseRow[] {
+  return policy.clauses.map((c) => ({
+    id: c.id,
+    category: c.category,
+    categoryTitle: categoryTitle(c.category, policy, lang),
+    title: t(c.title, lang),
+    shape: c.shape,
+    applies: describeWhat(c, lang),
+    span: describeSpan(c),
+    limit: describeLimit(c, policy, lang),
+    contract: c.limit_text ? t(c.limit_text, lang) : '',
+    points: c.points,
+    note: describeNote(c, lang),
+  }));
+}
+
+export function regionTable(policy: Policy, lang: Lang): RegionTable {
+  const L = LABELS[lang];
+  const stages: string[] = [];
+  for (const r of policy.regions) for (const s of Object.keys(r.limits)) if (!stages.includes(s)) stages.push(s);
+  return {
+    stages,
+    stageTitles: stages.map((s) => L.stage[s] ?? s),
+    rows: policy.regions.map((r) => ({
+      id: r.id,
+      title: t(r.title, lang),
+      cities: r.cities.join(L.listSep),
+      limits: Object.fromEntries(stages.map((s) => [s, r.limits[s] ? formatDuration(r.limits[s] as Duration, lang) : ''])),
+    })),
+  };
+}
+
+export function categoryRows(policy: Policy, lang: Lang): CategoryRow[] {
+  return policy.categories.map((c) => ({
+    id: c.id,
+    title: t(c.title, lang),
+    max: c.max,
+    clauses: policy.clauses.filter((cl) => cl.category === c.id).length,
+  }));
+}
+
+/** Everything `policy show` prints, as rows. */
+export function policyView(policy: Policy, lang: Lang): PolicyView {
+  const L = LABELS[lang];
+  return {
+    id: policy.id,
+    name: t(policy.name, lang),
+    source: policy.source,
+    categories: categoryRows(policy, lang),
+    clauses: clauseRows(policy, lang),
+    regions: regionTable(policy, lang),
+    ticketCategories: policy.ticket_categories.map((tc) => ({
+      when: Object.keys(tc.when).length > 0 ? describeCondition(tc.when, lang) : L.always,
+      category: tc.category,
+    })),
+    quotas: policy.quotas.map((q) => ({
+      id: q.id,
+      title: t(q.title, lang),
+      amount: `${q.amount} ${t(q.unit, lang)}`,
+    })),
+  };
+}

@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, UsageError, colourWanted, makePaint, type Io } from './common';
 import { breachesCommand } from './breaches';
+import { calendarCommand } from './calendar';
+import { policyCommand } from './policy';
 import { validateCommand } from './validate';
 
 const VERSION: string = require('../../package.json').version;
@@ -25,6 +27,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .exitOverride();
   program.addCommand(validateCommand(io));
   program.addCommand(breachesCommand(io));
+  program.addCommand(calendarCommand(io));
+  program.addCommand(policyCommand(io));
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {

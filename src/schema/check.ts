@@ -96,6 +96,26 @@ function readCalendars(docs: readonly RawDoc[], problems: Problem[]): CalendarFi
   return out;
 }
 
+/** Files for one year that contradict each other are an error, never a crash. */
+function makeCalendar(files: CalendarFile[], docs: readonly RawDoc[], problems: Problem[]): WorkCalendar {
+  try {
+    return new WorkCalendar(files);
+  } catch (err) {
+    const first = docs[0];
+    problems.push({
+      severity: 'error',
+      file: first?.file ?? 'calendars/',
+      line: 1,
+      column: 1,
+      kind: null,
+      record: null,
+      rule: 'calendar',
+      message: `the calendar files contradict each other: ${(err as Error).message}`,
+    });
+    return new WorkCalendar();
+  }
+}
+
 const timeFieldCache = new Map<Kind, { name: string; dateOnly: boolean }[]>();
 function timeFields(kind: Kind): { name: string; dateOnly: boolean }[] {
   let f = timeFieldCache.get(kind);
@@ -140,7 +160,7 @@ export function openFolder(root: string): Workspace {
 
   const loaded = loadRecords(root, { encoding: config.csv.encoding, headers: config.csv.headers, cellType: cellTypeOf });
   problems.push(...loaded.problems);
-  const calendar = new WorkCalendar(readCalendars(loaded.calendars, problems));
+  const calendar = makeCalendar(readCalendars(loaded.calendars, problems), loaded.calendars, problems);
 
   const all: Located[] = [];
   const valid: Located[] = [];

@@ -1,0 +1,75 @@
+import { Command, Option } from 'commander';
+import { isMonthText, isYearText } from '../calendar/time';
+import { UnknownCalendarYearError, WorkCalendar } from '../calendar/workdays';
+import type { Lang } from '../policy/types';
+import { findRecordsFolder } from '../records/discover';
+import { renderMonth, renderYear } from '../render/calendar';
+import { hasErrors, openFolder } from '../schema/check';
+import { renderText } from '../render/problems';
+import { EXIT_INVALID, UsageError, resolveFolder, type Io } from './common';
+import { langOption } from './report-common';
+
+const HELP = `
+Shows the working-day calendar every working-day limit (工作日) is computed with: the official
+PRC calendar (statutory holidays and announced make-up working days, 调休) from a maintained
+data package, corrected or extended by the records folder's calendars/*.yaml files.
+
+A year the calendar does not know (the built-in data ends with the last year the State
+Council has announced) is an error; add calendars/<year>.yaml:
+  year: 2027
+  holidays: [2027-01-01, 2027-02-10]   # days off
+  workdays: [2027-02-07]               # make-up working days (调休上班)
+
+Examples:
+  $ svc-sla calendar 2026-10            # National Day week and the make-up Saturday 10-10
+  $ svc-sla calendar 2026 --lang en
+  $ svc-sla calendar 2027 path/to/records --format json
+`;
+
+export function calendarCommand(io: Io): Command {
+  return new Command('calendar')
+    .summary('print working days, holidays and make-up days of a year or month')
+    .description('Print the working-day calendar of a year or a month: working days, statutory holidays, make-up working days.')
+    .argument('[period]', 'a year (2026) or a month (2026-10); default: the current month')
+    .argument('[folder]', "records folder whose calendars/ files apply (default: the nearest one, if any)")
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .addHelpText('after', HELP)
+    .action((period: string | undefined, folder: string | undefined, opts: { format: string; lang?: string }) => {
+      let calendar = new WorkCalendar();
+      let lang: Lang = (opts.lang as Lang | undefined) ?? 'zh-CN';
+      const root = folder !== undefined ? resolveFolder(folder, io.cwd) : findRecordsFolder(io.cwd);
+      if (root !== null) {
+        const ws = openFolder(root);
+        const calendarProblems = ws.problems.filter((p) => p.file.startsWith('calendars/') || p.rule === 'calendar');
+        if (hasErrors(calendarProblems)) {
+          io.err(renderText({ records: 0, files: 0, problems: calendarProblems }, { quiet: true }));
+          io.exitCode = EXIT_INVALID;
+          return;
+        }
+        calendar = ws.calendar;
+        if (opts.lang === undefined) lang = ws.config.locale;
+      }
+      const now = new Date();
+      const p = period ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+      try {
+        if (isYearText(p)) {
+          const y = calendar.describeYear(Number(p));
+          io.out(opts.format === 'json' ? `${JSON.stringify(y, null, 2)}\n` : renderYear(y, lang, io.stdoutIsTty));
+        } else if (isMonthText(p)) {
+          const [y, m] = p.split('-').map(Number) as [number, number];
+          const d = calendar.describeMonth(y, m);
+          io.out(opts.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderMonth(d, lang, io.paint));
+        } else {
+          throw new UsageError(`'${p}' is neither a year (2026) nor a month (2026-10)`);
+        }
+      } catch (err) {
+        if (err instanceof UnknownCalendarYearError) {
+          io.err(`svc-sla: ${err.message}\n`);
+          io.exitCode = EXIT_INVALID;
+          return;
+        }
+        throw err;
+      }
+    });
+}

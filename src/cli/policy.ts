@@ -1,0 +1,129 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command, Option } from 'commander';
+import { builtinPolicyNames, loadPolicy } from '../policy/load';
+import { policyView, type PolicyView } from '../policy/show';
+import type { Lang } from '../policy/types';
+import { findRecordsFolder } from '../records/discover';
+import { renderGithub, renderJson, renderText } from '../render/problems';
+import { renderMarkdownTable, renderTerminalTable, type TableModel } from '../render/table';
+import { openFolder } from '../schema/check';
+import { EXIT_INVALID, UsageError, type Io } from './common';
+import { langOption } from './report-common';
+
+const SHOW_HELP = `
+Prints a policy's clauses as readable tables, so everyone sees what they are held to: each
+clause id with its category, what it measures, its limit and its points; the categories of the
+quarterly table with their maximum; the level-1 region table; quotas that are shown, not scored.
+
+Without a name: the policy of the records folder you are in (its svc-sla.yaml), else
+gd-transmission. Built-in policies: ${'<names>'}.
+
+Examples:
+  $ svc-sla policy show gd-transmission --lang en
+  $ svc-sla policy show my-policy.yaml --format md > POLICY.md
+`;
+
+const CHECK_HELP = `
+Checks a custom policy file (for example one that \`extends: gd-transmission\` and changes a
+limit or the region table) and reports problems at file:line:column. Exit 0 valid, 1 invalid,
+2 usage error.
+
+Example:
+  $ svc-sla policy check policies/gd-2027.yaml
+`;
+
+interface ShowOpts {
+  format: string;
+  lang?: string;
+}
+
+export function policyCommand(io: Io): Command {
+  const cmd = new Command('policy').summary('show or check a policy (the contract as data)').description('Show or check a policy: the contract as data.');
+  cmd
+    .command('show')
+    .description("Print a policy's clauses, categories, regions and quotas as tables.")
+    .argument('[policy]', 'a built-in name or a policy YAML file (default: the records folder\'s policy)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
+    .addOption(langOption())
+    .addHelpText('after', SHOW_HELP.replace('<names>', builtinPolicyNames().join(', ')))
+    .action((ref: string | undefined, opts: ShowOpts) => {
+      let lang = opts.lang as Lang | undefined;
+      let name = ref;
+      let base = io.cwd;
+      if (name === undefined) {
+        const root = findRecordsFolder(io.cwd);
+        if (root !== null) {
+          const ws = openFolder(root);
+          name = ws.config.policy;
+          base = root;
+          lang ??= ws.config.locale;
+        } else {
+          name = 'gd-transmission';
+        }
+      }
+      const loaded = loadPolicy(name, base);
+      if (!loaded.policy) {
+        io.err(renderText({ records: 0, files: 0, problems: loaded.problems }, { quiet: true }));
+        io.exitCode = EXIT_INVALID;
+        return;
+      }
+      const view = policyView(loaded.policy, lang ?? 'zh-CN');
+      if (opts.format === 'json') io.out(`${JSON.stringify(view, null, 2)}\n`);
+      else io.out(renderPolicy(view, lang ?? 'zh-CN', opts.format === 'md' ? 'md' : 'text', io.stdoutIsTty));
+    });
+  cmd
+    .command('check')
+    .description('Check a custom policy file; problems at file:line:column.')
+    .argument('<file>', 'policy YAML file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addHelpText('after', CHECK_HELP)
+    .action((file: string, opts: { format: string }) => {
+      const abs = path.resolve(io.cwd, file);
+      if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) throw new UsageError(`${file}: no such file`);
+      const loaded = loadPolicy(abs, path.dirname(abs));
+      const summary = { records: loaded.policy?.clauses.length ?? 0, files: 1, problems: loaded.problems };
+      if (opts.format === 'json') io.out(renderJson(summary));
+      else if (opts.format === 'github') io.out(renderGithub(summary, { quiet: false, pathFor: (f) => path.relative(io.cwd, path.resolve(path.dirname(abs), f)) }));
+      else {
+        io.out(renderText(summary, { quiet: false, paint: io.paint }).replace(/record(s?) in/, 'clause$1 in'));
+      }
+      io.exitCode = loaded.policy === null ? EXIT_INVALID : 0;
+    });
+  return cmd;
+}
+
+const WORDS = {
+  'zh-CN': { categories: '考核类别', clauses: '考核条款', regions: '一级故障地区时限（小时）', quotas: '配额（仅展示）', id: '编号', title: '名称', max: '满分', count: '条款数', category: '类别', span: '计时', limit: '时限', contract: '合同原文', points: '分值', cities: '城市', quota: '数量' },
+  en: { categories: 'Categories', clauses: 'Clauses', regions: 'Level-1 region table', quotas: 'Quotas (shown, not scored)', id: 'Id', title: 'Title', max: 'Max', count: 'Clauses', category: 'Category', span: 'Measured', limit: 'Limit', contract: 'Contract wording', points: 'Points', cities: 'Cities', quota: 'Amount' },
+} as const;
+
+function renderPolicy(v: PolicyView, lang: Lang, format: 'md' | 'text', colour: boolean): string {
+  const w = WORDS[lang];
+  const table = (t: TableModel) => (format === 'md' ? renderMarkdownTable(t) : renderTerminalTable(t, colour));
+  const h = (s: string) => (format === 'md' ? `## ${s}\n\n` : `${s}\n`);
+  const parts: string[] = [format === 'md' ? `# ${v.name} (${v.id})\n\n` : `${v.name} (${v.id}) — ${v.source}\n\n`];
+  parts.push(h(w.categories), table({ columns: [{ label: w.id }, { label: w.title }, { label: w.max, align: 'right' }, { label: w.count, align: 'right' }], rows: v.categories.map((c) => [c.id, c.title, c.max === null ? '' : String(c.max), String(c.clauses)]) }), '\n');
+  parts.push(
+    h(w.clauses),
+    table({
+      columns: [{ label: w.id }, { label: w.title }, { label: w.category }, { label: w.span }, { label: w.limit }, { label: w.points, align: 'right' }],
+      rows: v.clauses.map((c) => [c.id, c.title, c.categoryTitle, c.span, c.limit, c.points > 0 ? `+${c.points}` : String(c.points)]),
+    }),
+    '\n',
+  );
+  if (v.regions.rows.length > 0) {
+    parts.push(
+      h(w.regions),
+      table({
+        columns: [{ label: w.id }, { label: w.title }, { label: w.cities }, ...v.regions.stageTitles.map((t) => ({ label: t, align: 'right' as const }))],
+        rows: v.regions.rows.map((r) => [r.id, r.title, r.cities, ...v.regions.stages.map((s) => r.limits[s] ?? '')]),
+      }),
+      '\n',
+    );
+  }
+  if (v.quotas.length > 0) {
+    parts.push(h(w.quotas), table({ columns: [{ label: w.id }, { label: w.title }, { label: w.quota, align: 'right' }], rows: v.quotas.map((q) => [q.id, q.title, q.amount]) }));
+  }
+  return parts.join('').replace(/\n+$/, '\n');
+}

@@ -1,0 +1,89 @@
+/** The working-day calendar as people check it: a month grid, or a year's holidays and make-up days. */
+import type { DayInfo, MonthDescription, YearDescription } from '../calendar/workdays';
+import type { Lang } from '../policy/types';
+import { plain, type Paint } from './style';
+import { renderTerminalTable } from './table';
+
+const WORDS = {
+  'zh-CN': {
+    weekdays: ['一', '二', '三', '四', '五', '六', '日'],
+    legend: '数字=工作日  ·=周末  休=法定节假日  班=调休上班',
+    workdays: '工作日',
+    holidays: '节假日',
+    makeup: '调休上班',
+    holidayOne: '节假日',
+    makeupOne: '调休上班',
+    weekends: '周末',
+    month: '月份',
+    special: '节假日与调休',
+    source: (builtIn: boolean, overridden: boolean) => (overridden ? (builtIn ? '内置国务院日历，已被 calendars/ 文件修正' : '来自 calendars/ 文件') : '内置国务院日历（chinese-days 数据包）'),
+    holidayWord: '休',
+    makeupWord: '班',
+  },
+  en: {
+    weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'],
+    legend: 'number = working day  · = weekend  H = statutory holiday  W = make-up working day',
+    workdays: 'working days',
+    holidays: 'holidays',
+    makeup: 'make-up working days',
+    holidayOne: 'holiday',
+    makeupOne: 'make-up working day',
+    weekends: 'weekend days',
+    month: 'Month',
+    special: 'Holidays and make-up days',
+    source: (builtIn: boolean, overridden: boolean) =>
+      overridden ? (builtIn ? 'built-in PRC calendar, corrected by calendars/ files' : 'from calendars/ files') : 'built-in PRC calendar (chinese-days data package)',
+    holidayWord: 'H',
+    makeupWord: 'W',
+  },
+} as const;
+
+function dayName(d: DayInfo, lang: Lang): string {
+  if (!d.name) return '';
+  return lang === 'en' ? d.name.en : d.name.zh;
+}
+
+export function renderMonth(m: MonthDescription, lang: Lang, paint: Paint = plain): string {
+  const w = WORDS[lang];
+  const lines: string[] = [`${m.year}-${String(m.month).padStart(2, '0')}`, w.weekdays.map((x) => x.padStart(3)).join(' ')];
+  // Monday-first grid: the first day's weekday from its date
+  const first = new Date(`${m.days[0]!.date}T00:00:00Z`).getUTCDay();
+  let cells: string[] = Array((first + 6) % 7).fill('   ');
+  for (const d of m.days) {
+    const day = String(Number(d.date.slice(8)));
+    let cell: string;
+    if (d.kind === 'holiday') cell = paint.red(`${w.holidayWord}${day}`.padStart(3));
+    else if (d.kind === 'makeup') cell = paint.yellow(`${w.makeupWord}${day}`.padStart(3));
+    else if (d.kind === 'weekend') cell = paint.dim(`·${day}`.padStart(3));
+    else cell = day.padStart(3);
+    cells.push(cell);
+    if (cells.length === 7) {
+      lines.push(cells.join(' '));
+      cells = [];
+    }
+  }
+  if (cells.length > 0) lines.push(cells.join(' '));
+  lines.push('', w.legend);
+  const c = m.counts;
+  lines.push(`${w.workdays}: ${c.workdays}  ${w.holidays}: ${c.holidays}  ${w.makeup}: ${c.makeup}  ${w.weekends}: ${c.weekends}`);
+  const special = m.days.filter((d) => d.kind === 'holiday' || d.kind === 'makeup');
+  for (const d of special) lines.push(`  ${d.date}  ${d.kind === 'holiday' ? w.holidayOne : w.makeupOne}  ${dayName(d, lang)}`.trimEnd());
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderYear(y: YearDescription, lang: Lang, colour: boolean): string {
+  const w = WORDS[lang];
+  const table = renderTerminalTable(
+    {
+      columns: [{ label: w.month }, { label: w.workdays, align: 'right' }, { label: w.holidays, align: 'right' }, { label: w.makeup, align: 'right' }, { label: w.weekends, align: 'right' }],
+      rows: [
+        ...y.months.map((m) => [`${m.year}-${String(m.month).padStart(2, '0')}`, String(m.counts.workdays), String(m.counts.holidays), String(m.counts.makeup), String(m.counts.weekends)]),
+        [String(y.year), String(y.counts.workdays), String(y.counts.holidays), String(y.counts.makeup), String(y.counts.weekends)],
+      ],
+    },
+    colour,
+  );
+  const lines = [`${y.year}: ${w.source(y.builtIn, y.overridden)}`, table.trimEnd(), '', `${w.special}:`];
+  for (const d of y.specialDays) lines.push(`  ${d.date}  ${d.kind === 'holiday' ? w.holidayOne : w.makeupOne}  ${dayName(d, lang)}`.trimEnd());
+  return `${lines.join('\n')}\n`;
+}

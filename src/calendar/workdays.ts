@@ -78,7 +78,7 @@ export class UnknownCalendarYearError extends Error {
   constructor(year: number, date?: string) {
     super(
       `no working-day calendar for ${year}: the built-in PRC calendar covers ${yearsText(builtInYears())}; ` +
-        `add calendars/${year}.yaml with the year's holidays and make-up working days (see README "Calendars")`,
+        `add calendars/${year}.yaml with the year's holidays and make-up working days (see svc-sla calendar --help)`,
     );
     this.year = year;
     this.date = date;

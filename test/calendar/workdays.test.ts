@@ -154,7 +154,7 @@ describe('unknown years', () => {
     const err = expectUnknownYear(() => cal.addWorkdays('2026-12-31', 1), 2027);
     expect(err.message).toBe(
       'no working-day calendar for 2027: the built-in PRC calendar covers 2004–2026; add calendars/2027.yaml ' +
-        `with the year's holidays and make-up working days (see README "Calendars")`,
+        `with the year's holidays and make-up working days (see svc-sla calendar --help)`,
     );
     expect(err.name).toBe('UnknownCalendarYearError');
     expectUnknownYear(() => cal.isWorkday('2027-03-01'), 2027);

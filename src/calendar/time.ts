@@ -156,6 +156,8 @@ export class Clock {
   private readonly fmt: Intl.DateTimeFormat;
   /** UTC hour index → zone offset (ms) valid for that whole hour; NaN marks an hour with a transition. */
   private readonly hourOffsets = new Map<number, number>();
+  /** UTC day index → zone offset (ms) valid for that whole day; NaN marks a day with a transition. */
+  private readonly dayOffsets = new Map<number, number>();
 
   constructor(zone: string = DEFAULT_ZONE) {
     if (!Clock.isValidZone(zone)) throw new RangeError(`unknown time zone: ${JSON.stringify(zone)}`);
@@ -186,20 +188,32 @@ export class Clock {
 
   /** The zone's UTC offset (ms, east positive) in force at instant `ms`. */
   offsetAt(ms: number): number {
-    const hour = Math.floor(ms / MS_PER_HOUR);
-    let cached = this.hourOffsets.get(hour);
+    // Cached per UTC day: if the offsets at the day's first and last second agree, the day
+    // holds no transition (no zone changes twice within a day), so the value serves the whole
+    // day; a day with a transition falls back to its hours. A run over years of records then
+    // asks Intl about a few thousand days instead of every distinct hour.
+    const day = Math.floor(ms / MS_PER_DAY);
+    let cached = this.dayOffsets.get(day);
     if (cached === undefined) {
-      // If the offset at the hour's first and last second agree, the hour holds no
-      // transition (zones never change twice within an hour), so the value serves the
-      // whole hour. Transitions at half-hour UTC moments (Lord Howe, historical LMT) are
-      // why this is not simply "the offset at the top of the hour".
+      const a = this.computeOffset(day * MS_PER_DAY);
+      const b = this.computeOffset(day * MS_PER_DAY + MS_PER_DAY - MS_PER_SECOND);
+      cached = a === b ? a : NaN;
+      if (this.dayOffsets.size >= MAX_CACHED_HOURS) this.dayOffsets.clear();
+      this.dayOffsets.set(day, cached);
+    }
+    if (!Number.isNaN(cached)) return cached;
+    const hour = Math.floor(ms / MS_PER_HOUR);
+    let hourly = this.hourOffsets.get(hour);
+    if (hourly === undefined) {
+      // Transitions at half-hour UTC moments (Lord Howe, historical LMT) are why this is not
+      // simply "the offset at the top of the hour".
       const a = this.computeOffset(hour * MS_PER_HOUR);
       const b = this.computeOffset(hour * MS_PER_HOUR + MS_PER_HOUR - MS_PER_SECOND);
-      cached = a === b ? a : NaN;
+      hourly = a === b ? a : NaN;
       if (this.hourOffsets.size >= MAX_CACHED_HOURS) this.hourOffsets.clear();
-      this.hourOffsets.set(hour, cached);
+      this.hourOffsets.set(hour, hourly);
     }
-    return Number.isNaN(cached) ? this.computeOffset(ms) : cached;
+    return Number.isNaN(hourly) ? this.computeOffset(ms) : hourly;
   }
 
   private computeOffset(ms: number): number {

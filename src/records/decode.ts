@@ -8,15 +8,24 @@ export type DecodeResult =
   | { readonly ok: true; readonly text: string; readonly encoding: string }
   | { readonly ok: false; readonly rule: 'binary-file' | 'encoding'; readonly message: string };
 
+import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
+
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 function startsWith(buf: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => buf[i] === b);
 }
 
+const decoders = new Map<string, TextDecoder>();
+
 function tryDecode(buf: Uint8Array, encoding: string): string | null {
+  // the common case, checked natively: no decoder object, no exception
+  if (encoding === 'utf-8' || encoding === 'utf8') return isUtf8(buf) ? Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8') : null;
+  let d = decoders.get(encoding);
+  if (!d) decoders.set(encoding, (d = new TextDecoder(encoding, { fatal: true, ignoreBOM: false })));
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(buf);
+    return d.decode(buf);
   } catch {
     return null;
   }

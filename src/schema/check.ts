@@ -3,15 +3,18 @@
  * every problem found on the way. Every report runs this first and refuses to compute from
  * invalid records.
  */
-import { Clock, type When } from '../calendar/time';
+import { Clock } from '../calendar/time';
 import { WorkCalendar, type CalendarFile } from '../calendar/workdays';
 import { DEFAULT_CONFIG, type Config, type Rec } from '../core/model';
-import type { Kind, Problem } from '../core/types';
+import type { Problem, SourcePos } from '../core/types';
 import { loadPolicy } from '../policy/load';
 import type { Policy } from '../policy/types';
 import { isKnownEncoding } from '../records/decode';
-import { loadRecords, readConfigOnly, type RawDoc, type RawRecord } from '../records/load';
-import { cellTypeOf, schemaProblems, timeFieldsOf, validatorFor } from './ajv';
+import type { FoundFile } from '../records/discover';
+import { discoverFolder, readConfigOnly, readOptions, readRecordFile, type RawDoc, type ReadOptions } from '../records/load';
+import type { Locator } from '../records/yaml';
+import { checkAll } from './parallel';
+import { cellTypeOf, schemaProblems, validatorFor } from './ajv';
 import { checkLogic, type Located } from './logic';
 
 export interface Workspace {
@@ -116,25 +119,6 @@ function makeCalendar(files: CalendarFile[], docs: readonly RawDoc[], problems: 
   }
 }
 
-const timeFieldCache = new Map<Kind, { name: string; dateOnly: boolean }[]>();
-function timeFields(kind: Kind): { name: string; dateOnly: boolean }[] {
-  let f = timeFieldCache.get(kind);
-  if (!f) timeFieldCache.set(kind, (f = timeFieldsOf(kind)));
-  return f;
-}
-
-function toRec(raw: RawRecord, id: string, clock: Clock): Rec {
-  const times: Record<string, When> = {};
-  for (const { name } of timeFields(raw.kind)) {
-    const v = raw.data[name];
-    if (typeof v === 'string') {
-      const w = clock.parse(v);
-      if (w) times[name] = w;
-    }
-  }
-  return { kind: raw.kind, id, source: raw.pos, data: raw.data, times };
-}
-
 function compareProblems(a: Problem, b: Problem): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   if (a.line !== b.line) return a.line - b.line;
@@ -158,27 +142,28 @@ export function openFolder(root: string): Workspace {
     problems.push(aboutConfig && cfg.config ? docProblem(cfg.config, ['policy'], p.rule, p.message) : p);
   }
 
-  const loaded = loadRecords(root, { encoding: config.csv.encoding, headers: config.csv.headers, cellType: cellTypeOf });
-  problems.push(...loaded.problems);
-  const calendar = makeCalendar(readCalendars(loaded.calendars, problems), loaded.calendars, problems);
+  const found = discoverFolder(root);
+  problems.push(...found.problems);
+  const calendar = makeCalendar(readCalendars(found.calendars, problems), found.calendars, problems);
 
+  const opts = readOptions({ encoding: config.csv.encoding, headers: config.csv.headers, cellType: cellTypeOf });
+  const { chunks, locators } = checkAll(found.recordFiles, opts, clock, config);
+  const byRel = new Map(found.recordFiles.map((f) => [f.rel, f]));
+  const relocate = relocator(byRel, opts);
   const all: Located[] = [];
   const valid: Located[] = [];
-  for (const raw of loaded.records) {
-    const v = validatorFor(raw.kind);
-    const id = raw.data.id;
-    const idText = typeof id === 'string' || typeof id === 'number' ? String(id) : null;
-    let ok = true;
-    if (!v(raw.data)) {
-      const found = schemaProblems(raw.kind, v.errors ?? [], raw.data, raw.locate, { kind: raw.kind, record: idText });
-      problems.push(...found);
-      // unknown fields are warnings: the record is still used, without them
-      ok = !hasErrors(found);
+  let recordCount = 0;
+  let fileCount = 0;
+  for (const chunk of chunks) {
+    for (const p of chunk.problems) problems.push(p);
+    recordCount += chunk.recordCount;
+    fileCount += chunk.fileCount;
+    for (const item of chunk.items) {
+      const locate = locators[all.length] ?? relocate(item.rec.source.file, item.index, item.rec.source);
+      const located: Located = { rec: item.rec, locate };
+      all.push(located);
+      if (item.ok) valid.push(located);
     }
-    if (idText === null) continue;
-    const located: Located = { rec: toRec(raw, idText, clock), locate: raw.locate };
-    all.push(located);
-    if (ok) valid.push(located);
   }
   problems.push(...checkLogic(valid, all, { policy: pol.policy, clock }));
   problems.sort(compareProblems);
@@ -190,7 +175,25 @@ export function openFolder(root: string): Workspace {
     calendar,
     records: valid.map((l) => l.rec),
     problems,
-    fileCount: loaded.fileCount,
-    recordCount: loaded.records.length,
+    fileCount,
+    recordCount,
+  };
+}
+
+/**
+ * Field positions of records checked in a worker: the file is read again, with the full parser,
+ * only when a later check actually reports on one of its fields.
+ */
+function relocator(files: ReadonlyMap<string, FoundFile>, opts: ReadOptions): (file: string, index: number, fallback: SourcePos) => Locator {
+  const cache = new Map<string, readonly Locator[]>();
+  return (file, index, fallback) => (path, at) => {
+    let locs = cache.get(file);
+    if (!locs) {
+      const f = files.get(file);
+      locs = f ? readRecordFile(f, opts, true).records.map((r) => r.locate) : [];
+      cache.set(file, locs);
+    }
+    const loc = locs[index];
+    return loc ? loc(path, at) : fallback;
   };
 }

@@ -266,3 +266,27 @@ describe('validate: files that cannot be read as records', () => {
     expect(problemKeys(r.stdout).errors).toEqual(['tickets/locked.yaml:1:1 unreadable']);
   });
 });
+
+describe('validate on a generated folder, with and without the second core', () => {
+  // the benchmark's generator at a small size; SVC_SLA_WORKERS=force hands half the files to a
+  // worker thread even for a small folder, so both paths are checked against each other
+  const { generateRecords } = require('../../src/bench/generate') as typeof import('../../src/bench/generate');
+
+  test('a generated folder is valid, and the worker path gives the same output', () => {
+    const dir = tempFolder();
+    const g = generateRecords(dir, { tickets: 300, csvRows: 20 });
+    const off = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_WORKERS: 'off' } });
+    const on = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_WORKERS: 'force' } });
+    expect(off.code).toBe(0);
+    expect(JSON.parse(off.stdout).records).toBe(g.records);
+    expect(on.stdout).toBe(off.stdout);
+  });
+
+  test('errors found in the worker half keep their exact positions', () => {
+    const dir = tempFolder(fixture('validate', 'logic-errors'));
+    const off = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_WORKERS: 'off' } });
+    const on = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_WORKERS: 'force' } });
+    expect(on.code).toBe(1);
+    expect(on.stdout).toBe(off.stdout);
+  });
+});

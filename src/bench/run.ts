@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: generates records in a temp folder and times, alternating in the same run,
+ * `svc-sla validate`, `svc-sla report --quarter`, ajv-cli over the same ticket files with an
+ * equivalent schema, and a plain read of every file. Prints medians, ratios, records per second
+ * and peak memory.
+ *
+ *   npm run bench                      N = 5,000 and 50,000, 3 runs each
+ *   npm run bench -- --runs 5 --n 20000
+ *   npm run bench -- --huge            also N = 500,000 (takes minutes and ~1 GB of disk)
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateRecords } from './generate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'bin', 'svc-sla.js');
+const HOOK = path.join(__dirname, 'rss-hook.js');
+const AJV_FORMATS = path.join(__dirname, 'ajv-formats.js');
+const AJV_CLI = require.resolve('ajv-cli/dist/index.js', { paths: [ROOT] });
+const READ_ALL = path.join(__dirname, 'read-all.js');
+
+interface Sample {
+  seconds: number;
+  rssMiB: number;
+}
+
+function time(args: readonly string[], env: NodeJS.ProcessEnv = {}): Sample {
+  const rssFile = path.join(os.tmpdir(), `svc-sla-bench-rss-${process.pid}`);
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', HOOK, ...args], {
+    env: { ...process.env, ...env, SVC_SLA_BENCH_RSS: rssFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (r.status !== 0 && r.status !== 1) {
+    throw new Error(`${args.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 500)}`);
+  }
+  const rssKiB = Number(fs.readFileSync(rssFile, 'utf8'));
+  fs.rmSync(rssFile, { force: true });
+  return { seconds, rssMiB: rssKiB / 1024 };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+interface Row {
+  name: string;
+  seconds: number;
+  rssMiB: number;
+}
+
+function bench(n: number, runs: number): { rows: Row[]; records: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `svc-sla-bench-${n}-`));
+  process.stderr.write(`generating ${n.toLocaleString('en')} tickets in ${dir} ... `);
+  const g = generateRecords(dir, { tickets: n });
+  process.stderr.write(`${g.records.toLocaleString('en')} records\n`);
+  const commands: [string, string[], NodeJS.ProcessEnv?][] = [
+    ['plain read of all files', [READ_ALL, dir]],
+    ['svc-sla validate', [BIN, 'validate', dir, '--quiet']],
+    ['svc-sla report --quarter', [BIN, 'report', '--quarter', '2026-Q3', dir, '--as-of', '2026-11-25', '--format', 'json']],
+    [
+      'ajv-cli validate (tickets only)',
+      [AJV_CLI, 'validate', '-s', path.join(ROOT, 'schemas', 'tickets.schema.json'), '-d', `${dir}/tickets/**/*.yaml`, '-c', AJV_FORMATS, '--spec=draft7', '--all-errors', '--strict=false'],
+    ],
+  ];
+  const samples = new Map<string, Sample[]>(commands.map(([name]) => [name, []]));
+  for (let run = 1; run <= runs; run++) {
+    for (const [name, args, env] of commands) {
+      const s = time(args, env);
+      samples.get(name)!.push(s);
+      process.stderr.write(`  run ${run}/${runs}  ${name.padEnd(32)} ${s.seconds.toFixed(2)} s\n`);
+    }
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const rows = commands.map(([name]) => {
+    const ss = samples.get(name)!;
+    return { name, seconds: median(ss.map((s) => s.seconds)), rssMiB: Math.max(...ss.map((s) => s.rssMiB)) };
+  });
+  return { rows, records: g.records };
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const opt = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const runs = Number(opt('--runs') ?? 3);
+  const sizes = opt('--n') ? [Number(opt('--n'))] : [5_000, 50_000];
+  if (argv.includes('--huge')) sizes.push(500_000);
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  process.stdout.write(`svc-sla benchmark: Node ${process.version}, ${os.cpus().length} cores (${cpu}), ${runs} runs, medians\n\n`);
+  const results: { n: number; records: number; rows: Row[] }[] = [];
+  for (const n of sizes) {
+    const { rows, records } = bench(n, runs);
+    results.push({ n, records, rows });
+    const get = (name: string) => rows.find((r) => r.name === name)!;
+    const validate = get('svc-sla validate');
+    const report = get('svc-sla report --quarter');
+    const ajv = get('ajv-cli validate (tickets only)');
+    process.stdout.write(`N = ${n.toLocaleString('en')} tickets (${records.toLocaleString('en')} records)\n`);
+    for (const r of rows) {
+      process.stdout.write(`  ${r.name.padEnd(32)} ${r.seconds.toFixed(2).padStart(7)} s  ${Math.round(records / r.seconds).toLocaleString('en').padStart(9)} records/s  peak ${r.rssMiB.toFixed(0).padStart(5)} MiB\n`);
+    }
+    process.stdout.write(`  validate / ajv-cli      ${(validate.seconds / ajv.seconds).toFixed(2)}×  (target ≤ 1.0, aim 0.5)\n`);
+    process.stdout.write(`  report / validate       ${(report.seconds / validate.seconds).toFixed(2)}×  (target ≤ 1.3)\n\n`);
+  }
+  const small = results.find((r) => r.n === 50_000);
+  const huge = results.find((r) => r.n === 500_000);
+  if (small && huge) {
+    const ratio = (name: string) => huge.rows.find((r) => r.name === name)!.seconds / small.rows.find((r) => r.name === name)!.seconds;
+    process.stdout.write(`growth 50,000 → 500,000: validate ${ratio('svc-sla validate').toFixed(1)}×, report ${ratio('svc-sla report --quarter').toFixed(1)}× (target ≤ 12×)\n`);
+  }
+}
+
+main();

@@ -84,3 +84,23 @@ export function repoRelative(root: string, cwd: string): (file: string) => strin
   const base = top ?? cwd;
   return (file) => path.relative(base, path.join(root, file)).split(path.sep).join('/');
 }
+
+/**
+ * A progress counter on stderr for long runs: only on a terminal, only after the first second,
+ * erased when done. Returns the callback and a `done` to clear the line.
+ */
+export function progressLine(io: Io, label: string): { progress: (done: number, total: number) => void; done: () => void } {
+  if (!io.stderrIsTty) return { progress: () => undefined, done: () => undefined };
+  const started = Date.now();
+  let shown = false;
+  return {
+    progress: (done, total) => {
+      if (Date.now() - started < 1000) return;
+      shown = true;
+      io.err(`\r${label} ${done.toLocaleString('en')} / ${total.toLocaleString('en')} files (${Math.floor((done / total) * 100)}%)\u001b[K`);
+    },
+    done: () => {
+      if (shown) io.err('\r\u001b[K');
+    },
+  };
+}

@@ -6,7 +6,7 @@ import type { Period } from '../reports/findings';
 import { renderText } from '../render/problems';
 import { evaluate, type Evaluation } from '../rules/engine';
 import { hasErrors, openFolder, type Workspace } from '../schema/check';
-import { EXIT_INVALID, UsageError, resolveFolder, type Io } from './common';
+import { EXIT_INVALID, UsageError, progressLine, resolveFolder, type Io } from './common';
 
 export interface ReportOptions {
   asOf?: string;
@@ -71,7 +71,9 @@ export function parsePeriod(opts: ReportOptions, clock: Clock): Period | null {
  */
 export function prepareReport(io: Io, folderArg: string | undefined, opts: ReportOptions): ReportContext | null {
   const root = resolveFolder(folderArg, io.cwd);
-  const ws = openFolder(root);
+  const bar = progressLine(io, 'checking records');
+  const ws = openFolder(root, { progress: bar.progress });
+  bar.done();
   const asOf = parseAsOf(opts.asOf, ws.clock, Date.now());
   if (hasErrors(ws.problems) || ws.policy === null) {
     io.err(renderText({ records: ws.recordCount, files: ws.fileCount, problems: ws.problems }, { quiet: true }));

@@ -13,7 +13,7 @@ import { isKnownEncoding } from '../records/decode';
 import type { FoundFile } from '../records/discover';
 import { discoverFolder, readConfigOnly, readOptions, readRecordFile, type RawDoc, type ReadOptions } from '../records/load';
 import type { Locator } from '../records/yaml';
-import { checkAll } from './parallel';
+import { checkAll, type Progress } from './parallel';
 import { cellTypeOf, schemaProblems, validatorFor } from './ajv';
 import { checkLogic, type Located } from './logic';
 
@@ -128,7 +128,12 @@ function compareProblems(a: Problem, b: Problem): number {
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
-export function openFolder(root: string): Workspace {
+export interface OpenOptions {
+  /** called now and then while record files are checked (for a progress line on a terminal) */
+  readonly progress?: Progress;
+}
+
+export function openFolder(root: string, options: OpenOptions = {}): Workspace {
   const problems: Problem[] = [];
   const cfg = readConfigOnly(root);
   problems.push(...cfg.problems);
@@ -147,7 +152,7 @@ export function openFolder(root: string): Workspace {
   const calendar = makeCalendar(readCalendars(found.calendars, problems), found.calendars, problems);
 
   const opts = readOptions({ encoding: config.csv.encoding, headers: config.csv.headers, cellType: cellTypeOf });
-  const { chunks, locators } = checkAll(found.recordFiles, opts, clock, config);
+  const { chunks, locators } = checkAll(found.recordFiles, opts, clock, config, options.progress);
   const byRel = new Map(found.recordFiles.map((f) => [f.rel, f]));
   const relocate = relocator(byRel, opts);
   const all: Located[] = [];

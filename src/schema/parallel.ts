@@ -41,9 +41,13 @@ export interface ParallelResult {
   readonly locators: readonly Locator[];
 }
 
-export function checkAll(files: readonly FoundFile[], opts: ReadOptions, clock: Clock, config: Config): ParallelResult {
+/** `progress(done, total)`: files checked so far (estimated while a worker takes half). */
+export type Progress = (done: number, total: number) => void;
+
+export function checkAll(files: readonly FoundFile[], opts: ReadOptions, clock: Clock, config: Config, progress?: Progress): ParallelResult {
   const locators: Locator[] = [];
-  if (!useWorker(files.length)) return { chunks: [checkChunk(files, opts, clock, locators)], locators };
+  const total = files.length;
+  if (!useWorker(files.length)) return { chunks: [checkChunk(files, opts, clock, locators, progress && ((d) => progress(d, total)))], locators };
   const half = Math.ceil(files.length / 2);
   const mine = files.slice(0, half);
   const theirs = files.slice(half);
@@ -59,11 +63,12 @@ export function checkAll(files: readonly FoundFile[], opts: ReadOptions, clock: 
   } catch {
     return { chunks: [checkChunk(files, opts, clock, locators)], locators };
   }
-  const first = checkChunk(mine, opts, clock, locators);
+  // the worker runs at about the main thread's pace: count its half as done alongside
+  const first = checkChunk(mine, opts, clock, locators, progress && ((d) => progress(Math.min(total, d * 2), total)));
   const waited = Atomics.wait(flag, 0, 0, WORKER_PATIENCE_MS);
   const msg = waited === 'timed-out' ? undefined : receiveMessageOnPort(port1)?.message as { ok: boolean; result?: ChunkResult } | undefined;
   void worker.terminate();
   port1.close();
-  const second = msg?.ok && msg.result ? msg.result : checkChunk(theirs, opts, clock);
+  const second = msg?.ok && msg.result ? msg.result : checkChunk(theirs, opts, clock, undefined, progress && ((d) => progress(half + d, total)));
   return { chunks: [first, second], locators };
 }

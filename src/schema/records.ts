@@ -49,11 +49,13 @@ function toRec(raw: RawRecord, id: string, clock: Clock): Rec {
  * `locators`, when given, receives each item's field locator (main thread only: a worker's
  * records are located again from their file when a later check needs a field).
  */
-export function checkChunk(files: readonly FoundFile[], opts: ReadOptions, clock: Clock, locators?: Locator[]): ChunkResult {
+export function checkChunk(files: readonly FoundFile[], opts: ReadOptions, clock: Clock, locators?: Locator[], onFile?: (done: number) => void): ChunkResult {
   const items: CheckedItem[] = [];
   const problems: Problem[] = [];
   let recordCount = 0;
+  let done = 0;
   for (const f of files) {
+    if (onFile && (++done & 255) === 0) onFile(done);
     const read = readRecordFile(f, opts);
     for (const p of read.problems) problems.push(p);
     read.records.forEach((raw, index) => {

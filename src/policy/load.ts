@@ -102,13 +102,14 @@ function validators(): Validators {
 
 // ───────────────────────────── durations and limits ─────────────────────────────
 
-const DURATION = /^([0-9]+(?:\.[0-9]+)?)(h|d|wd)$/;
+/** hours and days may be fractional (`1.5d`); working days are counted whole */
+const DURATION = /^(?:([0-9]+(?:\.[0-9]+)?)(h|d)|([0-9]+)(wd))$/;
 
 /** `3h` → {amount: 3, unit: 'h'}; null when it is not a duration. */
 export function parseDuration(s: string): Duration | null {
   const m = DURATION.exec(s);
   if (!m) return null;
-  return { amount: Number(m[1]), unit: m[2] as Duration['unit'] };
+  return m[4] ? { amount: Number(m[3]), unit: 'wd' } : { amount: Number(m[1]), unit: m[2] as Duration['unit'] };
 }
 
 function mustDuration(s: unknown): Duration {

@@ -9,8 +9,8 @@ import { didYouMean } from '../util/suggest';
 
 export const CONFIG_FILE = 'svc-sla.yaml';
 export const CALENDARS_DIR = 'calendars';
-/** Top folders that belong to svc-sla but hold no records. */
-const OWN_DIRS = new Set(['locks']);
+/** Top folders that belong to svc-sla but hold no records: evidence locks and custom policies. */
+const OWN_DIRS = new Set(['locks', 'policies']);
 const SKIPPED_DIRS = new Set(['node_modules']);
 
 export type FileType = 'yaml' | 'csv';

@@ -359,6 +359,8 @@ function evalMonthly(ctx: Ctx, c: MonthlyClause): void {
 function evalAnnual(ctx: Ctx, c: AnnualClause): void {
   for (const y of contractYears(ctx)) {
     const due = ctx.clock.endOfDay(`${y}-${String(c.due_month).padStart(2, '0')}-${String(c.due_day).padStart(2, '0')}`);
+    // a deadline that passed before the contract started is not owed under it (as for half-years)
+    if (ctx.input.contractStart && due < ctx.clock.startOfDay(ctx.input.contractStart)) continue;
     const ev = evidenceFor(ctx, c.evidence, String(y))[0];
     ctx.push(c, ev?.rec ?? null, { status: ctx.judge(due, ev?.at ?? null), due, actual: ev?.at ?? null, subject: String(y), source: ev?.rec.source ?? null });
   }

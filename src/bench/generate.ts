@@ -5,19 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rng } from '../util/rng';
 
 const CITIES = ['广州', '深圳', '东莞', '佛山', '珠海', '中山', '惠州', '江门', '清远', '韶关', '肇庆', '河源', '阳江', '湛江', '茂名', '汕头', '梅州'];
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** `2026-07-03 01:00` for minutes since 2024-01-01 00:00 (local time, no offset). */

@@ -25,6 +25,9 @@ import type {
 } from './types';
 import { locate, parseYamlSource, problem } from './yaml-source';
 import type { Path, YamlSource } from './yaml-source';
+import { packageRoot, schemaPath as schemaFile } from '../util/paths';
+
+export { packageRoot };
 
 export interface LoadedPolicy {
   readonly policy: Policy | null;
@@ -32,31 +35,6 @@ export interface LoadedPolicy {
 }
 
 // ───────────────────────────── package root, built-ins, schema ─────────────────────────────
-
-let packageRootCache: string | undefined;
-
-/**
- * The folder of svc-sla's package.json. Found by walking up, because this file runs both as
- * dist/policy/load.js and (under ts-jest) as src/policy/load.ts.
- */
-export function packageRoot(): string {
-  if (packageRootCache !== undefined) return packageRootCache;
-  let dir = __dirname;
-  for (;;) {
-    const candidate = path.join(dir, 'package.json');
-    if (fs.existsSync(candidate)) {
-      try {
-        const pkg = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: unknown };
-        if (pkg.name === 'svc-sla') return (packageRootCache = dir);
-      } catch {
-        // not ours; keep walking
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`svc-sla: package.json not found above ${__dirname}`);
-    dir = parent;
-  }
-}
 
 function builtinDir(): string {
   return path.join(packageRoot(), 'policies');
@@ -82,7 +60,7 @@ let validatorsCache: Validators | undefined;
 /** The policy schema, compiled once per process. */
 function validators(): Validators {
   if (validatorsCache) return validatorsCache;
-  const schemaPath = path.join(packageRoot(), 'schemas', 'policy.schema.json');
+  const schemaPath = schemaFile('policy');
   const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as { $id: string };
   const ajv = new Ajv({ strict: true, allErrors: true, verbose: true });
   ajv.addSchema(schema);

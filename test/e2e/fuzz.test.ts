@@ -4,18 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { rng } from '../../src/util/rng';
 import { runCli, tempFolder } from './run';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEEDS_YAML = [
   'id: GD-1\nlevel: 1\ncategory: service\nhandling: onsite\ncity: 佛山\naccepted_at: 2026-07-03 10:00\nrestored_at: 2026-07-03T16:30:00+08:00\n',

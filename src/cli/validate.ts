@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import { findRecordsFolder } from '../records/discover';
-import { renderGithub, renderJson, renderText } from '../render/problems';
+import { fileTypeOf, findRecordsFolder } from '../records/discover';
+import type { Problem } from '../core/types';
+import { renderGithub, renderGitlab, renderJson, renderText, summaryLine } from '../render/problems';
 import { hasErrors, openFolder } from '../schema/check';
-import { EXIT_INVALID, EXIT_OK, UsageError, repoRelative, resolveFolder, type Io } from './common';
+import { EXIT_INVALID, EXIT_OK, UsageError, repoRelative, resolveFolder, type Io, progressLine } from './common';
 
 const HELP = `
 Checks every record of the folder against the JSON Schemas in schemas/ and the contract's
@@ -13,12 +14,16 @@ Each problem is reported at file:line:column with the name of the check that fou
 
 Give the records folder, or nothing to use the nearest folder upward that holds svc-sla.yaml.
 Give record files instead (as pre-commit does) to report only problems in those files; the
-cross-record checks still see the whole folder.
+cross-record checks still see the whole folder. Files may lie in several records folders: each
+folder is checked and the problems are merged, with paths relative to the current folder.
+Files outside any records folder, and files a records folder does not read (.github/...,
+.pre-commit-config.yaml), are ignored; svc-sla.yaml is checked as the folder's config.
 
 Formats:
   text     grouped by file, coloured on a terminal (NO_COLOR turns colour off)
   json     {valid, records, errors: [{file, line, column, kind, record, rule, message}], warnings}
   github   GitHub Actions annotations (chosen by default when GITHUB_ACTIONS=true)
+  gitlab   GitLab Code Quality report (JSON array; save it as a codequality artifact)
 
 Exit codes: 0 valid (warnings allowed), 1 invalid records, 2 usage error or unreadable folder.
 
@@ -26,6 +31,7 @@ Examples:
   $ svc-sla validate samples/gd-transmission
   $ svc-sla validate --format json > problems.json
   $ svc-sla validate tickets/2026/09/GD-0142.yaml       # only this file's problems
+  $ svc-sla validate --format gitlab > gl-code-quality-report.json
 `;
 
 export function validateCommand(io: Io): Command {
@@ -33,41 +39,79 @@ export function validateCommand(io: Io): Command {
     .summary('check records against the schemas and the contract logic')
     .description('Check every record against the JSON Schemas and the contract logic; errors at file:line:column.')
     .argument('[paths...]', 'records folder, or record files inside one (default: the nearest folder holding svc-sla.yaml)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'gitlab']))
     .option('-q, --quiet', 'print errors only: no warnings, nothing at all when valid')
     .addHelpText('after', HELP)
     .action((paths: string[], opts: { format?: string; quiet?: boolean }) => {
-      const { root, only } = resolveTargets(paths, io.cwd);
-      const ws = openFolder(root);
-      const problems = only ? ws.problems.filter((p) => only.has(p.file)) : ws.problems;
-      const summary = { records: ws.recordCount, files: ws.fileCount, problems };
+      const targets = resolveTargets(paths, io.cwd);
+      const several = targets.length > 1;
+      let records = 0;
+      let files = 0;
+      const problems: Problem[] = [];
+      // the repository-relative path of each problem's file, for the CI formats
+      const repoPaths = new Map<string, string>();
+      for (const { root, only } of targets) {
+        const bar = progressLine(io, 'checking records');
+        const ws = openFolder(root, { progress: bar.progress });
+        bar.done();
+        records += ws.recordCount;
+        files += ws.fileCount;
+        const toRepo = repoRelative(root, io.cwd);
+        for (const p of ws.problems) {
+          if (only && !only.has(p.file)) continue;
+          // paths relative to one records folder are ambiguous once there are several
+          const file = several ? path.relative(io.cwd, path.join(root, p.file)).split(path.sep).join('/') : p.file;
+          repoPaths.set(file, toRepo(p.file));
+          problems.push(file === p.file ? p : { ...p, file });
+        }
+      }
+      if (several) problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)); // stable: lines stay in order
+      const summary = { records, files, problems };
+      const pathFor = (file: string): string => repoPaths.get(file) ?? file;
       const format = opts.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
       const quiet = opts.quiet === true;
       if (format === 'json') io.out(renderJson(summary));
-      else if (format === 'github') io.out(renderGithub(summary, { quiet, pathFor: repoRelative(root, io.cwd) }));
-      else io.out(renderText(summary, { quiet, paint: io.paint }));
+      else if (format === 'github') io.out(renderGithub(summary, { quiet, pathFor }));
+      else if (format === 'gitlab') {
+        io.out(renderGitlab(summary, { quiet, pathFor }));
+        // stdout is the report file; the job log still gets the count
+        if (!quiet || hasErrors(problems)) io.err(`${summaryLine(summary)}\n`);
+      } else if (targets.length === 0) {
+        // pre-commit with only non-record YAML staged (a workflow, mkdocs.yml): say so, don't fake a count
+        const which = paths.length === 1 ? 'the file is not' : `none of the ${paths.length} files is`;
+        if (!quiet) io.out(`nothing to check: ${which} in a records folder (no svc-sla.yaml above ${paths.length === 1 ? 'it' : 'them'})\n`);
+      } else io.out(renderText(summary, { quiet, paint: io.paint }));
       io.exitCode = hasErrors(problems) ? EXIT_INVALID : EXIT_OK;
     });
 }
 
-/** A folder, or files that all lie in one records folder. */
-function resolveTargets(paths: readonly string[], cwd: string): { root: string; only: Set<string> | null } {
-  if (paths.length === 0) return { root: resolveFolder(undefined, cwd), only: null };
+interface Target {
+  readonly root: string;
+  /** files to report, relative to root; null = the whole folder */
+  readonly only: Set<string> | null;
+}
+
+/**
+ * A folder, or files grouped by the records folder each lies in. A file outside every records
+ * folder is not a record (pre-commit passes every staged YAML file of the repository): ignored.
+ */
+function resolveTargets(paths: readonly string[], cwd: string): Target[] {
+  if (paths.length === 0) return [{ root: resolveFolder(undefined, cwd), only: null }];
   if (paths.length === 1) {
     const abs = path.resolve(cwd, paths[0]!);
-    if (!fs.existsSync(abs) || fs.statSync(abs).isDirectory()) return { root: resolveFolder(paths[0], cwd), only: null };
+    const missingFile = !fs.existsSync(abs) && fileTypeOf(abs) !== null;
+    if (!missingFile && (!fs.existsSync(abs) || fs.statSync(abs).isDirectory())) return [{ root: resolveFolder(paths[0], cwd), only: null }];
   }
-  let root: string | null = null;
-  const only = new Set<string>();
+  const byRoot = new Map<string, Set<string>>();
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     if (!fs.existsSync(abs)) throw new UsageError(`${p}: no such file`);
     if (fs.statSync(abs).isDirectory()) throw new UsageError(`${p}: give either one records folder or record files, not both`);
     const r = findRecordsFolder(path.dirname(abs));
-    if (r === null) throw new UsageError(`${p}: not inside a records folder (no svc-sla.yaml above it)`);
-    if (root !== null && r !== root) throw new UsageError(`${p}: the files belong to different records folders (${root} and ${r})`);
-    root = r;
+    if (r === null) continue;
+    let only = byRoot.get(r);
+    if (!only) byRoot.set(r, (only = new Set()));
     only.add(path.relative(r, abs).split(path.sep).join('/'));
   }
-  return { root: root!, only };
+  return [...byRoot].map(([root, only]) => ({ root, only }));
 }

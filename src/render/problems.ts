@@ -1,4 +1,5 @@
-/** The three renderings of validation problems: text for people, JSON for programs, GitHub annotations for CI. */
+/** The renderings of validation problems: text for people, JSON for programs, GitHub annotations and GitLab Code Quality for CI. */
+import { createHash } from 'node:crypto';
 import type { Problem } from '../core/types';
 import { plain, type Paint } from './style';
 
@@ -85,4 +86,42 @@ export function renderGithub(s: ValidationSummary, opts: { quiet: boolean; pathF
   });
   lines.push(summaryLine({ ...s, problems: shown }));
   return `${lines.join('\n')}\n`;
+}
+
+/** One entry of a GitLab Code Quality report (the Code Climate issue subset GitLab reads). */
+export interface GitlabIssue {
+  readonly description: string;
+  readonly check_name: string;
+  readonly fingerprint: string;
+  readonly severity: 'major' | 'minor';
+  readonly location: { readonly path: string; readonly lines: { readonly begin: number } };
+}
+
+/**
+ * GitLab Code Quality JSON: an array of issues, `major` for errors and `minor` for warnings.
+ * GitLab compares reports of two pipelines by fingerprint, so it leaves the line out (moving
+ * a record must not make its problem "new"); identical problems in one file get an occurrence
+ * number so that GitLab does not fold them into one.
+ */
+export function renderGitlab(s: ValidationSummary, opts: { quiet: boolean; pathFor: (file: string) => string }): string {
+  const shown = opts.quiet ? s.problems.filter((p) => p.severity === 'error') : s.problems;
+  const seen = new Map<string, number>();
+  const issues: GitlabIssue[] = shown.map((p) => {
+    const file = opts.pathFor(p.file);
+    const key = [file, p.rule, p.message, p.record ?? ''].join('\0');
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    const fingerprint = createHash('sha1')
+      .update(n === 0 ? key : `${key}\0${n}`)
+      .digest('hex');
+    const rec = p.record !== null ? ` [${p.record}]` : '';
+    return {
+      description: `${p.message}${rec}`,
+      check_name: p.rule,
+      fingerprint,
+      severity: p.severity === 'error' ? 'major' : 'minor',
+      location: { path: file, lines: { begin: p.line } },
+    };
+  });
+  return `${JSON.stringify(issues, null, 2)}\n`;
 }

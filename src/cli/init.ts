@@ -1,0 +1,142 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command, Option } from 'commander';
+import { INIT_POLICIES, type InitPolicy } from '../init/config';
+import { occupyingEntries, plannedFiles, writeFiles } from '../init/scaffold';
+import { CONFIG_FILE, findRecordsFolder } from '../records/discover';
+import { provenance } from '../util/git';
+import { schemaPath } from '../util/paths';
+import { EXIT_OK, UsageError, type Io } from './common';
+
+const VERSION: string = require('../../package.json').version;
+
+const HELP = `
+Creates a records folder, ready to commit and to check:
+
+  svc-sla.yaml                    the folder's settings (contract, policy, time zone Asia/Shanghai,
+                                  contract start, report language, CSV encoding and headers),
+                                  commented
+  tickets/ inspections/ ...       one folder per record kind the policy uses, each with ONE
+                                  example record, commented and valid: edit it or delete it
+  calendars/README.md             how to add a year's holidays and make-up working days
+  .github/workflows/svc-sla.yml   GitHub Actions: validate on push and pull request
+  .gitlab-ci.svc-sla.yml          GitLab CI job with a Code Quality report
+  .pre-commit-config.yaml         pre-commit: validate the staged records before each commit
+  .vscode/settings.json           VS Code (YAML extension): each folder's JSON Schema, from this
+                                  installation of svc-sla, for checking and completion as you type
+
+svc-sla is not on the npm registry: the CI files install it from SVC_SLA_PACKAGE and the
+pre-commit file names its repository; both hold a placeholder to replace with where your
+svc-sla lives.
+
+The folder (default: the current one) is created if missing. A folder that already holds
+anything other than .git is refused unless --force is given; even then no existing file is
+changed (each is listed as skipped), and no example is added to a kind folder that already
+holds files.
+
+Policies:
+  gd-transmission   Guangdong Telecom transmission maintenance: all ten kinds, Chinese labels
+  after-sales       generic after-sales commitments: tickets, consultations, assessments, English
+
+Examples:
+  $ svc-sla init records                         # new folder records/, policy gd-transmission
+  $ svc-sla init --policy after-sales            # here, in an empty folder
+  $ svc-sla init . --force                       # add what is missing to an existing folder
+  $ cd records && git init && git add . && svc-sla validate
+`;
+
+export function initCommand(io: Io): Command {
+  return new Command('init')
+    .summary('create a records folder with examples, CI and editor set-up')
+    .description('Create a records folder: svc-sla.yaml, one example record per kind, CI files for GitHub, GitLab and pre-commit, and VS Code schema settings.')
+    .argument('[folder]', 'folder to create or fill (default: the current folder)')
+    .addOption(new Option('-p, --policy <policy>', 'built-in policy written into svc-sla.yaml').choices([...INIT_POLICIES]).default('gd-transmission'))
+    .option('--force', 'fill a folder that is not empty: add only the missing files, never change one')
+    .addHelpText('after', HELP)
+    .action((folderArg: string | undefined, opts: { policy: InitPolicy; force?: boolean }) => {
+      const folder = path.resolve(io.cwd, folderArg ?? '.');
+      const shown = folderArg ?? '.';
+      prepareFolder(folder, shown, opts.force === true);
+
+      const parent = findRecordsFolder(path.dirname(folder));
+      let result;
+      try {
+        result = writeFiles(folder, plannedFiles({ policy: opts.policy, schemaPath, version: VERSION }));
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException;
+        throw new UsageError(`${shown}: cannot write here (${e.code ?? String(err)}${e.path ? `: ${e.path}` : ''})`);
+      }
+
+      const lines: string[] = [];
+      lines.push(`svc-sla init: ${folder} (policy ${opts.policy})`);
+      for (const f of result.created) lines.push(`  created  ${f}`);
+      for (const s of result.skipped) lines.push(`  skipped  ${s.path} (${s.why})`);
+      lines.push('');
+      if (result.skipped.some((s) => s.path === '.vscode/settings.json') && !mapsOurSchemas(path.join(folder, '.vscode', 'settings.json'))) {
+        // the user's own settings stay untouched: show what to merge instead
+        const settings = plannedFiles({ policy: opts.policy, schemaPath, version: VERSION }).find((f) => f.path === '.vscode/settings.json')!;
+        lines.push('.vscode/settings.json was left unchanged; to check records as you type in VS Code, merge this into it:');
+        lines.push(...settings.content.trimEnd().split('\n').map((l) => `  ${l}`));
+        lines.push('');
+      }
+      lines.push('Next steps:');
+      if (folder !== io.cwd) lines.push(`  cd ${quoteArg(path.relative(io.cwd, folder) || '.')}`);
+      if (provenance(folder) === null) lines.push('  git init');
+      lines.push('  git add .');
+      lines.push('  svc-sla validate');
+      lines.push('Then edit or delete the example records (each says EXAMPLE at its top), and replace the');
+      lines.push('placeholder example.invalid in .github/workflows/svc-sla.yml, .gitlab-ci.svc-sla.yml and');
+      lines.push('.pre-commit-config.yaml with where your svc-sla lives.');
+      io.out(`${lines.join('\n')}\n`);
+      if (parent !== null) {
+        io.err(
+          `svc-sla init: note: ${parent} holds ${CONFIG_FILE} too; this folder is a separate records folder inside it, and validating ${parent} will report these files as not belonging to a kind\n`,
+        );
+      }
+      io.exitCode = EXIT_OK;
+    });
+}
+
+/** Creates the folder when missing; refuses one that holds anything but .git, unless forced. */
+function prepareFolder(folder: string, shown: string, force: boolean): void {
+  let st: fs.Stats | null = null;
+  try {
+    st = fs.statSync(folder);
+  } catch {
+    st = null;
+  }
+  if (st === null) {
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+    } catch (err) {
+      throw new UsageError(`${shown}: cannot create this folder (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+    return;
+  }
+  if (!st.isDirectory()) throw new UsageError(`${shown}: exists and is not a folder`);
+  let entries: string[];
+  try {
+    entries = occupyingEntries(folder);
+  } catch (err) {
+    throw new UsageError(`${shown}: cannot read this folder (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  if (entries.length > 0 && !force) {
+    const list = entries.length <= 5 ? entries.join(', ') : `${entries.slice(0, 5).join(', ')} and ${entries.length - 5} more`;
+    throw new UsageError(
+      `${shown} is not empty (${list}): init fills an empty folder. Give --force to add only the missing files; no existing file is changed`,
+    );
+  }
+}
+
+/** The editor settings already name svc-sla's schemas (a previous init, or merged by hand). */
+function mapsOurSchemas(file: string): boolean {
+  try {
+    return fs.readFileSync(file, 'utf8').includes('tickets.schema.json');
+  } catch {
+    return false;
+  }
+}
+
+function quoteArg(s: string): string {
+  return /^[\w./@:-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}

@@ -166,7 +166,8 @@ export function vscodeSettings(schemaPath: (name: string) => string): string {
     [schemaPath('config')]: ['svc-sla.yaml'],
     [schemaPath('calendar')]: ['calendars/**/*.yaml', 'calendars/**/*.yml'],
   };
-  for (const kind of KINDS) schemas[schemaPath(kind)] = [`${kind}/**/*.yaml`, `${kind}/**/*.yml`];
+  // the `.file` schemas accept one record or a list of records, as record files may hold either
+  for (const kind of KINDS) schemas[schemaPath(`${kind}.file`)] = [`${kind}/**/*.yaml`, `${kind}/**/*.yml`];
   // one line per schema: the file is read by people merging it into their own settings
   const entries = Object.entries(schemas).map(([schema, globs]) => `    ${JSON.stringify(schema)}: [${globs.map((g) => JSON.stringify(g)).join(', ')}]`);
   return `{\n  "yaml.schemas": {\n${entries.join(',\n')}\n  }\n}\n`;

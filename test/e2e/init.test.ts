@@ -183,15 +183,24 @@ describe('init: the CI and editor files', () => {
     }
     // what the editor would say about each generated YAML file: nothing
     const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
+    // the per-file schemas refer to the record schemas beside them, as the editor resolves them
+    const schemaDir = path.dirname(Object.keys(mapping)[0]!);
+    for (const f of fs.readdirSync(schemaDir)) if (f.endsWith('.schema.json') && !f.includes('.file.')) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, f), 'utf8')));
     const byTop = new Map<string, string>();
     for (const [schema, g] of Object.entries(mapping)) byTop.set(g[0]!.split('/')[0]!, schema);
     for (const f of filesBelow(dir).filter((x) => /\.ya?ml$/.test(x) && !x.startsWith('.'))) {
       const schema = byTop.get(f.includes('/') ? f.split('/')[0]! : f);
       expect([f, schema !== undefined]).toEqual([f, true]);
-      const validate = ajv.compile(JSON.parse(fs.readFileSync(schema!, 'utf8')));
+      const json = JSON.parse(fs.readFileSync(schema!, 'utf8')) as { $id: string };
+      const validate = ajv.getSchema(json.$id) ?? ajv.compile(json);
       const ok = validate(parseYaml(fs.readFileSync(path.join(dir, f), 'utf8')));
       expect([f, ok, validate.errors ?? null]).toEqual([f, true, null]);
     }
+    // a file holding a list of records is one the editor accepts too, and a typo it flags
+    const tickets = ajv.getSchema('https://svc-sla.invalid/schemas/tickets.file.schema.json')!;
+    const one = { id: 'T-1', level: 2, category: 'service', accepted_at: '2026-07-03 10:00' };
+    expect(tickets([one, { ...one, id: 'T-2' }])).toBe(true);
+    expect(tickets([{ ...one, acepted_at: 'x' }])).toBe(false);
   });
 });
 
@@ -231,7 +240,7 @@ describe('init: never overwrites', () => {
     expect(r.stdout).toContain('  created  .gitlab-ci.svc-sla.yml\n');
     // the editor settings were not touched: what to merge is printed instead
     expect(r.stdout).toContain('merge this into it');
-    expect(r.stdout).toContain('tickets.schema.json');
+    expect(r.stdout).toContain('tickets.file.schema.json');
     const after = snapshot(dir);
     for (const [f, text] of Object.entries(mine)) expect([f, after[f]]).toEqual([f, text]);
     expect(filesBelow(path.join(dir, 'tickets'))).toEqual(['2026/T-1.yaml']);

@@ -2,6 +2,10 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE, UsageError, colourWanted, makePaint, type Io } from './common';
 import { breachesCommand } from './breaches';
+import { reportCommand } from './report';
+import { summaryCommand } from './summary';
+import { dueCommand } from './due';
+import { initCommand } from './init';
 import { calendarCommand } from './calendar';
 import { policyCommand } from './policy';
 import { validateCommand } from './validate';
@@ -27,6 +31,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     .exitOverride();
   program.addCommand(validateCommand(io));
   program.addCommand(breachesCommand(io));
+  program.addCommand(reportCommand(io));
+  program.addCommand(summaryCommand(io));
+  program.addCommand(dueCommand(io));
+  program.addCommand(initCommand(io));
   program.addCommand(calendarCommand(io));
   program.addCommand(policyCommand(io));
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');

@@ -48,15 +48,18 @@ export function renderCsvTable(t: TableModel): string {
   return renderCsvRows([t.columns.map((c) => c.label), ...t.rows]);
 }
 
-/** A boxed table for the terminal; `colour` false gives plain characters for pipes and files. */
-export function renderTerminalTable(t: TableModel, colour: boolean): string {
+/**
+ * A boxed table for the terminal; `colour` false gives plain characters for pipes and files.
+ * `rowLines` draws a rule between body rows, for tables whose cells span several lines.
+ */
+export function renderTerminalTable(t: TableModel, colour: boolean, opts: { rowLines?: boolean } = {}): string {
   const table = new Table({
     head: t.columns.map((c) => c.label),
     colAligns: t.columns.map((c) => c.align ?? 'left'),
     style: colour ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] },
     wordWrap: false,
     // no rule between body rows: denser, and it copies cleanly
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    ...(opts.rowLines ? {} : { chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } }),
   });
   for (const r of t.rows) table.push([...r]);
   return `${table.toString()}\n`;

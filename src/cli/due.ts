@@ -1,0 +1,74 @@
+import { Command } from 'commander';
+import { UnknownCalendarYearError } from '../calendar/workdays';
+import { dueList, parseWithin, windowEnd } from '../reports/due';
+import { renderCsv } from '../render/document';
+import { dueBlocks, dueJson, dueTable } from '../render/due';
+import { UsageError, type Io } from './common';
+import { addOutputOptions, checkOutputOptions, emit, renderBlocks, reportHeader, type OutputOptions } from './report';
+import { asOfOption, prepareReport, type ReportOptions } from './report-common';
+
+const HELP = `
+What needs doing: every open obligation whose due moment falls within --within after the
+as-of time, and every obligation already overdue (due and still not done), soonest first,
+with the time left — negative when overdue — the clause, the record and the points at stake.
+
+Time left is shown in hours and minutes (days for long spans); for clauses whose limit is
+in working days (consultation answered within 1 wd, documents within 5 wd, ...) it is the
+number of PRC working days from the as-of date to the due date (0 = due today).
+
+Recurring obligations appear as they come due: the monthly report (by the 15th), the
+half-year inspection coverage of each trunk, the annual plan and the yearly exchange quota.
+Overdue items stay on the list until the record shows them done. The records are read as
+they are: an obligation recorded as done counts as done even if the date lies after --as-of.
+
+--within takes 72h (the default), 3d (3 × 24 h) or 5wd (to the end of the 5th working day
+after the as-of date).
+
+Formats: text (default), md, csv (one table; UTF-8 with BOM or --encoding gb18030), json
+({as_of, within, until, obligations: [{clause, record, subject, status, overdue, due,
+left_minutes, left_workdays, points, file, line, ...}], ...} — see
+schemas/output-due.schema.json).
+
+Examples:
+  $ svc-sla due samples/gd-transmission --as-of 2026-11-25 --within 40d
+  $ svc-sla due --within 5wd
+  $ svc-sla due --format json | jq '.obligations[] | select(.overdue)'
+`;
+
+interface Opts extends ReportOptions, OutputOptions {
+  within?: string;
+}
+
+export function dueCommand(io: Io): Command {
+  const cmd = new Command('due')
+    .summary('open obligations coming due soon, and those already overdue')
+    .description('Open obligations coming due within a window, and those already overdue, soonest first, with the time left.')
+    .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
+    .option('--within <span>', 'how far ahead to look: 72h, 3d or 5wd', '72h')
+    .addOption(asOfOption());
+  return addOutputOptions(cmd, ['text', 'md', 'csv', 'json'])
+    .addHelpText('after', HELP)
+    .action((folder: string | undefined, opts: Opts) => {
+      checkOutputOptions(opts);
+      const within = parseWithin(opts.within ?? '72h');
+      if (!within) throw new UsageError(`--within '${opts.within}' is not a span like 72h, 3d or 5wd`);
+      const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang });
+      if (!ctx) return;
+      const { clock, calendar } = ctx.ws;
+      let until: number;
+      try {
+        until = windowEnd(ctx.asOf, within, clock, calendar);
+      } catch (err) {
+        if (err instanceof UnknownCalendarYearError) throw new UsageError(`--within ${opts.within}: ${err.message}`);
+        throw err;
+      }
+      const list = dueList(ctx.evaluations, ctx.asOf, within, until, clock, calendar);
+      const header = reportHeader(ctx, null);
+      let text: string;
+      if (opts.format === 'json') text = dueJson(list, header, ctx.policy, clock, ctx.lang);
+      // a plain table, one obligation per row, as spreadsheets and scripts want it
+      else if (opts.format === 'csv') text = renderCsv([{ type: 'table', table: dueTable(list, ctx.policy, ctx.lang, clock) }]);
+      else text = renderBlocks(dueBlocks(list, header, ctx.policy, clock, ctx.lang), opts.format ?? 'text', io, opts, ctx.lang);
+      emit(io, text, opts, ctx.lang, ctx.ws.root);
+    });
+}

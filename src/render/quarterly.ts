@@ -1,0 +1,66 @@
+/** The quarterly table's renderings: blocks for Markdown/CSV/text, and its JSON (RECORDS.md shape). */
+import type { Clock } from '../calendar/time';
+import type { Lang, Policy } from '../policy/types';
+import { findingRows } from '../reports/findings';
+import { provenanceJson, type ReportHeader } from '../reports/header';
+import type { QuarterlyTable } from '../reports/quarterly';
+import type { Block, Cell, DocTable } from './document';
+import { labels } from './i18n';
+import { findingJson, findingsTable, headerFields } from './parts';
+
+export function quarterlyBlocks(t: QuarterlyTable, header: ReportHeader, policy: Policy, clock: Clock, lang: Lang): Block[] {
+  const L = labels(lang);
+  const num = (n: number | null): Cell => (n === null ? null : String(n));
+  const table: DocTable = {
+    columns: [
+      { label: L.category },
+      { label: L.categoryId },
+      { label: L.clauses },
+      { label: L.max, align: 'right' },
+      { label: L.deductions, align: 'right' },
+      { label: L.bonus, align: 'right' },
+      { label: L.score, align: 'right' },
+      { label: L.findingCount, align: 'right' },
+    ],
+    rows: [
+      ...t.rows.map((r): Cell[] => [r.title[lang], r.id, r.clauses, num(r.max), String(r.deductions), String(r.bonus), num(r.score), String(r.count)]),
+      [L.total, '', '', '', String(t.total.deductions), String(t.total.bonus), '', String(t.total.count)],
+    ],
+  };
+  const blocks: Block[] = [{ type: 'title', text: L.quarterlyTitle(t.quarter) }, headerFields(header, lang), { type: 'table', table }];
+  blocks.push({ type: 'heading', level: 2, text: L.itemised });
+  const rows = findingRows(t.findings, policy, clock, lang);
+  if (rows.length === 0) blocks.push({ type: 'text', text: L.noFindings });
+  for (const r of t.rows) {
+    const mine = rows.filter((f) => f.category === r.id);
+    if (mine.length === 0) continue;
+    blocks.push({ type: 'heading', level: 3, text: L.categoryHeading(r.title[lang], r.id) });
+    blocks.push({ type: 'table', table: findingsTable(mine, lang) });
+  }
+  blocks.push({ type: 'text', text: L.summaryLine(t.total.count, t.total.deductions, t.total.bonus) });
+  return blocks;
+}
+
+/** RECORDS.md: `{quarter, as_of, categories: [{id, max, deductions, bonus, score, count}], total: {deductions, bonus}}` plus added keys. */
+export function quarterlyJson(t: QuarterlyTable, header: ReportHeader, policy: Policy, clock: Clock, lang: Lang): string {
+  const out = {
+    quarter: t.quarter,
+    as_of: header.asOf,
+    categories: t.rows.map((r) => ({
+      id: r.id,
+      max: r.max,
+      deductions: r.deductions,
+      bonus: r.bonus,
+      score: r.score,
+      count: r.count,
+      title: r.title[lang],
+      clauses: r.clauses,
+    })),
+    total: { deductions: t.total.deductions, bonus: t.total.bonus, count: t.total.count },
+    contract: header.contract,
+    policy: header.policyId,
+    provenance: provenanceJson(header.provenance),
+    findings: findingRows(t.findings, policy, clock, lang).map(findingJson),
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}

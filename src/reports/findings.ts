@@ -73,6 +73,7 @@ export function findingMessage(e: Evaluation, policy: Policy, lang: Lang): strin
     if (e.subject !== e.record) parts.push(e.subject);
   }
   if (limitText) parts.push(`(${limitText})`);
+  if (e.detail.provisional) parts.push(`[${L.provisional}]`);
   if (e.operator) parts.push(`[${L.operator}]`);
   else if (e.points === 0) parts.push(`[${L.shownOnly}]`);
   return parts.join(' ');

@@ -171,6 +171,8 @@ class Ctx {
   ): void {
     const moment = fields.moment ?? fields.due ?? fields.actual ?? 0;
     const operator = clause.operator === true;
+    // a provisional fault level (level_confirmed: false) is shown with every finding on it
+    const detail = rec?.kind === 'tickets' && rec.data.level_confirmed === false ? { ...fields.detail, provisional: 1 } : fields.detail ?? {};
     this.out.push({
       clause: clause.id,
       shape: clause.shape,
@@ -187,7 +189,7 @@ class Ctx {
       source: fields.source === undefined ? rec?.source ?? null : fields.source,
       limit: fields.limit ?? null,
       operator,
-      detail: fields.detail ?? {},
+      detail,
     });
   }
 
@@ -260,11 +262,12 @@ function evalDeadline(ctx: Ctx, c: DeadlineClause, rec: Rec): void {
 
 function evalBefore(ctx: Ctx, c: BeforeClause, rec: Rec): void {
   const date = rec.times[c.date];
+  if (!date) return;
+  // the record is one the notice is owed for (applies): no notice at all is missed once due
   const notice = rec.times[c.to];
-  if (!date || !notice) return; // no change, no notice obligation
   const due = ctx.before(date, c.limit);
-  const actual = ctx.clock.asEvent(notice);
-  ctx.push(c, rec, { status: actual <= due ? 'met' : 'late', due, actual, limit: { duration: c.limit, region: null, agreed: null } });
+  const actual = notice ? ctx.clock.asEvent(notice) : null;
+  ctx.push(c, rec, { status: ctx.judge(due, actual), due, actual, limit: { duration: c.limit, region: null, agreed: null } });
 }
 
 function evalWindow(ctx: Ctx, c: WindowClause, rec: Rec): void {

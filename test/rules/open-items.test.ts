@@ -96,3 +96,25 @@ describe('open items of other shapes', () => {
     expect(run(records, { asOf: '2026-10-11 00:00' }).view('consult.response', 'C')).toMatchObject({ status: 'missed', finding: true, points: -1, quarter: '2026-Q4' });
   });
 });
+
+describe('a notice owed before a date and never given (shape `before`)', () => {
+  // the vendor moved an inspection planned for Mon 2026-10-12 without any notice: it was owed by
+  // the end of Mon 09-21 (10 working days before, National Day and the make-up days counted)
+  const records: Plain[] = [rec('inspections', 'I', { trunk: '广州-深圳', planned_date: '2026-10-12', changed_by: 'vendor', new_date: '2026-10-20' })];
+
+  test('before the notice was due: open', () => {
+    expect(run(records, { asOf: '2026-09-21 12:00' }).view('inspection.change-notice', 'I')).toMatchObject({ status: 'open', finding: false });
+  });
+
+  test('after it: missed, −1, in the quarter of the due moment', () => {
+    expect(run(records, { asOf: '2026-09-22 00:00' }).view('inspection.change-notice', 'I')).toEqual({
+      status: 'missed',
+      finding: true,
+      points: -1,
+      category: 'inspection',
+      quarter: '2026-Q3',
+      due: endOfDay('2026-09-21'),
+      actual: null,
+    });
+  });
+});

@@ -42,18 +42,52 @@ export function passes(v: unknown, test: FieldTest): boolean {
   return v !== undefined && oneOf(v, test as Scalar | readonly Scalar[]);
 }
 
-export function matches(data: Readonly<Record<string, unknown>>, kind: Kind | null, cond: Condition | undefined): boolean {
-  if (!cond) return true;
-  for (const field of Object.keys(cond)) if (!passes(fieldValue(data, kind, field), cond[field]!)) return false;
-  return true;
+type Pred = (data: Readonly<Record<string, unknown>>) => boolean;
+
+function fieldTest(field: string, kind: Kind | null, test: FieldTest): Pred {
+  // the absent value's default is resolved once, not per record
+  const dflt = kind === null ? undefined : fieldValue({}, kind, field);
+  const get = (data: Readonly<Record<string, unknown>>): unknown => {
+    const v = data[field];
+    return v === undefined ? dflt : v;
+  };
+  return (data) => passes(get(data), test);
 }
 
+/**
+ * Conditions are tested for every record under every clause: each is turned into a predicate
+ * once (per kind) and kept with the policy object it came from.
+ */
+const compiled = new WeakMap<Condition, Map<Kind | null, Pred>>();
+
+function compile(cond: Condition, kind: Kind | null): Pred {
+  let byKind = compiled.get(cond);
+  if (!byKind) compiled.set(cond, (byKind = new Map()));
+  let pred = byKind.get(kind);
+  if (!pred) {
+    const tests = Object.keys(cond).map((field) => fieldTest(field, kind, cond[field]!));
+    pred = tests.length === 0 ? () => true : tests.length === 1 ? tests[0]! : (data) => tests.every((t) => t(data));
+    byKind.set(kind, pred);
+  }
+  return pred;
+}
+
+export function matches(data: Readonly<Record<string, unknown>>, kind: Kind | null, cond: Condition | undefined): boolean {
+  return cond === undefined || compile(cond, kind)(data);
+}
+
+const compiledApplies = new WeakMap<Applies, (rec: Rec) => boolean>();
+
 export function applies(rec: Rec, a: Applies): boolean {
-  if (rec.kind !== a.kind) return false;
-  if (!matches(rec.data, rec.kind, a.when)) return false;
-  if (a.unless && matches(rec.data, rec.kind, a.unless)) return false;
-  if (a.any && a.any.length > 0 && !a.any.some((c) => matches(rec.data, rec.kind, c))) return false;
-  return true;
+  let fn = compiledApplies.get(a);
+  if (!fn) {
+    const when = a.when ? compile(a.when, a.kind) : null;
+    const unless = a.unless ? compile(a.unless, a.kind) : null;
+    const any = a.any && a.any.length > 0 ? a.any.map((c) => compile(c, a.kind)) : null;
+    fn = (r) => r.kind === a.kind && (when === null || when(r.data)) && (unless === null || !unless(r.data)) && (any === null || any.some((p) => p(r.data)));
+    compiledApplies.set(a, fn);
+  }
+  return fn(rec);
 }
 
 /** The table category of a ticket (first matching `ticket_categories` entry). */

@@ -86,6 +86,8 @@ export interface EngineResult {
   readonly problems: readonly Problem[];
 }
 
+const NO_DETAIL: Readonly<Record<string, string | number>> = Object.freeze({});
+
 class Ctx {
   readonly byId = new Map<string, Rec>();
   readonly byKind = new Map<Kind, Rec[]>();
@@ -172,7 +174,7 @@ class Ctx {
     const moment = fields.moment ?? fields.due ?? fields.actual ?? 0;
     const operator = clause.operator === true;
     // a provisional fault level (level_confirmed: false) is shown with every finding on it
-    const detail = rec?.kind === 'tickets' && rec.data.level_confirmed === false ? { ...fields.detail, provisional: 1 } : fields.detail ?? {};
+    const detail = rec?.kind === 'tickets' && rec.data.level_confirmed === false ? { ...fields.detail, provisional: 1 } : fields.detail ?? NO_DETAIL;
     this.out.push({
       clause: clause.id,
       shape: clause.shape,
@@ -191,6 +193,17 @@ class Ctx {
       operator,
       detail,
     });
+  }
+
+  private readonly limitInfos = new Map<Duration, Map<string | null, LimitInfo>>();
+
+  /** One shared LimitInfo per duration and region: 100,000 evaluations need only a few. */
+  limitInfo(duration: Duration, region: string | null): LimitInfo {
+    let byRegion = this.limitInfos.get(duration);
+    if (!byRegion) this.limitInfos.set(duration, (byRegion = new Map()));
+    let info = byRegion.get(region);
+    if (!info) byRegion.set(region, (info = Object.freeze({ duration, region, agreed: null })));
+    return info;
   }
 
   /** met / late / missed / open from a due moment and an optional actual one. */
@@ -240,7 +253,7 @@ function evalElapsed(ctx: Ctx, c: ElapsedClause, rec: Rec): void {
   if (!lim) return; // an unknown city or linked ticket: validation reports it
   const due = ctx.after(from, lim.duration);
   const actual = actualOf(ctx, rec, c.to, c.valid_if);
-  ctx.push(c, rec, { status: ctx.judge(due, actual), due, actual, limit: { duration: lim.duration, region: lim.region, agreed: null } });
+  ctx.push(c, rec, { status: ctx.judge(due, actual), due, actual, limit: ctx.limitInfo(lim.duration, lim.region) });
 }
 
 function evalDeadline(ctx: Ctx, c: DeadlineClause, rec: Rec): void {
@@ -501,9 +514,16 @@ export function evaluate(input: EngineInput): EngineResult {
       else throw err;
     }
   }
-  const order = new Map(input.policy.clauses.map((c, i) => [c.id, i]));
-  const evaluations = ctx.out.sort(
-    (a, b) => a.moment - b.moment || order.get(a.clause)! - order.get(b.clause)! || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0),
-  );
+  // evaluations come out clause by clause; a stable sort by moment keeps the policy's clause
+  // order among equal moments, so only the subject needs comparing after that
+  const clauseOf = new Map(input.policy.clauses.map((c, i) => [c.id, i]));
+  const rank = ctx.out.map((e) => clauseOf.get(e.clause)!);
+  const index = ctx.out.map((_, i) => i);
+  index.sort((i, j) => {
+    const a = ctx.out[i]!;
+    const b = ctx.out[j]!;
+    return a.moment - b.moment || rank[i]! - rank[j]! || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0);
+  });
+  const evaluations = index.map((i) => ctx.out[i]!);
   return { evaluations, problems: ctx.problems };
 }

@@ -15,7 +15,8 @@ function stamp(minutes: number): string {
   const d = new Date(Date.UTC(2024, 0, 1) + minutes * 60_000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
-const SPAN_MINUTES = (365 + 365 + 273) * 24 * 60; // 2024-01-01 .. 2026-09-30
+const MINUTES_PER_DAY = 1440;
+const SPAN_MINUTES = (365 + 365 + 273) * MINUTES_PER_DAY; // 2024-01-01 .. 2026-09-30
 
 export interface GenerateOptions {
   readonly tickets: number;
@@ -57,7 +58,7 @@ export function generateRecords(root: string, opts: GenerateOptions): Generated 
       t += 30 + Math.floor(r() * 150);
       lines.push(`restored_at: ${stamp(t)}`, `report_submitted_at: ${stamp(t + Math.floor(r() * 3000))}`, 'customer_signed: true');
     } else {
-      lines.push(`resolved_at: ${stamp(accepted + Math.floor(r() * 12 * 1440))}`);
+      lines.push(`resolved_at: ${stamp(accepted + Math.floor(r() * 12 * MINUTES_PER_DAY))}`);
     }
     lines.push(`summary: 第 ${i} 号故障，自动生成`);
     const date = stamp(accepted);
@@ -80,16 +81,16 @@ export function generateRecords(root: string, opts: GenerateOptions): Generated 
   };
   csv('consultations', 'id,topic,received_at,responded_at', (i) => {
     const t = Math.floor(r() * SPAN_MINUTES);
-    return `ZX-${pad(i, 7)},咨询 ${i},${stamp(t)},${stamp(t + Math.floor(r() * 3 * 1440))}`;
+    return `ZX-${pad(i, 7)},咨询 ${i},${stamp(t)},${stamp(t + Math.floor(r() * 3 * MINUTES_PER_DAY))}`;
   });
   csv('inspections', 'id,trunk,planned_date,status,started_at,ended_at,docs_submitted_at', (i) => {
     const t = Math.floor(r() * SPAN_MINUTES);
-    return `XJ-${pad(i, 7)},干线-${i % 40},${stamp(t).slice(0, 10)},done,${stamp(t + 540)},${stamp(t + 960)},${stamp(t + 960 + Math.floor(r() * 12 * 1440))}`;
+    return `XJ-${pad(i, 7)},干线-${i % 40},${stamp(t).slice(0, 10)},done,${stamp(t + 540)},${stamp(t + 960)},${stamp(t + 960 + Math.floor(r() * 12 * MINUTES_PER_DAY))}`;
   });
   csv('upgrades', 'id,scope,raised_by,raised_at,confirmed_at,approved_start,approved_end,started_at,ended_at,result', (i) => {
-    const t = Math.floor(r() * (SPAN_MINUTES - 40 * 1440));
-    const start = t + 10 * 1440;
-    return `SJ-${pad(i, 7)},网元 ${i},operator,${stamp(t)},${stamp(t + Math.floor(r() * 4 * 1440))},${stamp(start)},${stamp(start + 360)},${stamp(start + 30)},${stamp(start + 200 + Math.floor(r() * 240))},success`;
+    const t = Math.floor(r() * (SPAN_MINUTES - 40 * MINUTES_PER_DAY));
+    const start = t + 10 * MINUTES_PER_DAY;
+    return `SJ-${pad(i, 7)},网元 ${i},operator,${stamp(t)},${stamp(t + Math.floor(r() * 4 * MINUTES_PER_DAY))},${stamp(start)},${stamp(start + 360)},${stamp(start + 30)},${stamp(start + 200 + Math.floor(r() * 240))},success`;
   });
   return { root, records: opts.tickets + 3 * rows, ticketFiles };
 }

@@ -104,3 +104,11 @@ export function progressLine(io: Io, label: string): { progress: (done: number, 
     },
   };
 }
+
+/** SVC_SLA_WORKERS=off|force overrides the choice of a worker thread for large folders. */
+export function workerMode(env: NodeJS.ProcessEnv): 'auto' | 'off' | 'force' {
+  const v = env.SVC_SLA_WORKERS;
+  if (v === 'off' || v === '0') return 'off';
+  if (v === 'force') return 'force';
+  return 'auto';
+}

@@ -5,7 +5,8 @@ import { fileTypeOf, findRecordsFolder } from '../records/discover';
 import type { Problem } from '../core/types';
 import { renderGithub, renderGitlab, renderJson, renderText, summaryLine } from '../render/problems';
 import { hasErrors, openFolder } from '../schema/check';
-import { EXIT_INVALID, EXIT_OK, UsageError, repoRelative, resolveFolder, type Io, progressLine } from './common';
+import { checkLocks, withLockProblems } from '../lock/check';
+import { EXIT_INVALID, EXIT_OK, UsageError, repoRelative, resolveFolder, type Io, progressLine, workerMode } from './common';
 
 const HELP = `
 Checks every record of the folder against the JSON Schemas in schemas/ and the contract's
@@ -18,6 +19,10 @@ cross-record checks still see the whole folder. Files may lie in several records
 folder is checked and the problems are merged, with paths relative to the current folder.
 Files outside any records folder, and files a records folder does not read (.github/...,
 .pre-commit-config.yaml), are ignored; svc-sla.yaml is checked as the folder's config.
+
+Evidence locks: when locks/ holds locks of signed quarters (svc-sla lock --help), a locked
+record that changed (locked-record-changed) or disappeared (locked-record-missing), and a
+change that would alter a locked quarter's table (locked-table-changed), are errors too.
 
 Formats:
   text     grouped by file, coloured on a terminal (NO_COLOR turns colour off)
@@ -52,13 +57,15 @@ export function validateCommand(io: Io): Command {
       const repoPaths = new Map<string, string>();
       for (const { root, only } of targets) {
         const bar = progressLine(io, 'checking records');
-        const ws = openFolder(root, { progress: bar.progress });
+        const ws = openFolder(root, { progress: bar.progress, workers: workerMode(io.env) });
         bar.done();
+        // evidence locks (locks/*.yaml): a locked record edited or gone, or the locked table changed
+        const locks = checkLocks(ws);
         records += ws.recordCount;
         files += ws.fileCount;
         const toRepo = repoRelative(root, io.cwd);
-        for (const p of ws.problems) {
-          if (only && !only.has(p.file)) continue;
+        for (const p of withLockProblems(ws.problems, locks)) {
+          if (only && !only.has(p.file) && !locks.concerns(p, only)) continue;
           // paths relative to one records folder are ambiguous once there are several
           const file = several ? path.relative(io.cwd, path.join(root, p.file)).split(path.sep).join('/') : p.file;
           repoPaths.set(file, toRepo(p.file));

@@ -47,7 +47,7 @@ function gdTransmission(): ExampleRecord[] {
       'departed_at: 2026-03-03 09:40',
       'arrived_at: 2026-03-03 11:00',
       'restored_at: 2026-03-03 12:40  # 业务恢复：一级故障计时终点（3 小时 30 分）',
-      'report_submitted_at: 2026-03-04 16:00   # 《厂家故障处理情况表》：恢复后 48 小时内',
+      'report_submitted_at: 2026-03-04 16:00   # 《厂家故障处理情况表》，时限见 svc-sla policy show（fault.l1.doc.report）',
       'customer_signed: true          # 无客户签名视为未提交',
       'vendor_caused: false',
       'summary: 广州天河局 OTN-01 线路板故障，更换单板后业务恢复',
@@ -155,7 +155,7 @@ function afterSales(): ExampleRecord[] {
   const h = EN_HEAD;
   return [
     file('tickets', '2026/AS-T-0001.yaml', h, [
-      '# A hotline fault: answered within 2 h of the call, repaired within 48 h of acceptance.',
+      '# A hotline fault; its limits: svc-sla policy show after-sales (aftersales.hotline.*).',
       'id: AS-T-0001                  # unique across the folder',
       'level: 2                       # 1-4',
       'category: service              # service / nms / temperature / other',

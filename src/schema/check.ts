@@ -13,7 +13,7 @@ import { isKnownEncoding } from '../records/decode';
 import type { FoundFile } from '../records/discover';
 import { discoverFolder, readConfigOnly, readOptions, readRecordFile, type RawDoc, type ReadOptions } from '../records/load';
 import type { Locator } from '../records/yaml';
-import { checkAll, type Progress } from './parallel';
+import { checkAll, type Progress, type WorkerMode } from './parallel';
 import { cellTypeOf, schemaProblems, validatorFor } from './ajv';
 import { checkLogic, type Located } from './logic';
 
@@ -131,6 +131,8 @@ function compareProblems(a: Problem, b: Problem): number {
 export interface OpenOptions {
   /** called now and then while record files are checked (for a progress line on a terminal) */
   readonly progress?: Progress;
+  /** use a worker thread for large folders (`auto`), never, or always (tests) */
+  readonly workers?: WorkerMode;
 }
 
 export function openFolder(root: string, options: OpenOptions = {}): Workspace {
@@ -152,7 +154,7 @@ export function openFolder(root: string, options: OpenOptions = {}): Workspace {
   const calendar = makeCalendar(readCalendars(found.calendars, problems), found.calendars, problems);
 
   const opts = readOptions({ encoding: config.csv.encoding, headers: config.csv.headers, cellType: cellTypeOf });
-  const { chunks, locators } = checkAll(found.recordFiles, opts, clock, config, options.progress);
+  const { chunks, locators } = checkAll(found.recordFiles, opts, clock, config, options.progress, options.workers);
   const byRel = new Map(found.recordFiles.map((f) => [f.rel, f]));
   const relocate = relocator(byRel, opts);
   const all: Located[] = [];

@@ -26,9 +26,11 @@ function workerScript(): string | null {
   return __filename.endsWith('.js') && fs.existsSync(js) ? js : null;
 }
 
-function useWorker(files: number): boolean {
-  const mode = process.env.SVC_SLA_WORKERS;
-  if (mode === 'off' || mode === '0') return false;
+/** `auto`: a worker for large folders on a machine with more than one core. */
+export type WorkerMode = 'auto' | 'off' | 'force';
+
+function useWorker(files: number, mode: WorkerMode): boolean {
+  if (mode === 'off') return false;
   if (workerScript() === null) return false;
   if (mode === 'force') return files >= 2;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -44,10 +46,10 @@ export interface ParallelResult {
 /** `progress(done, total)`: files checked so far (estimated while a worker takes half). */
 export type Progress = (done: number, total: number) => void;
 
-export function checkAll(files: readonly FoundFile[], opts: ReadOptions, clock: Clock, config: Config, progress?: Progress): ParallelResult {
+export function checkAll(files: readonly FoundFile[], opts: ReadOptions, clock: Clock, config: Config, progress?: Progress, mode: WorkerMode = 'auto'): ParallelResult {
   const locators: Locator[] = [];
   const total = files.length;
-  if (!useWorker(files.length)) return { chunks: [checkChunk(files, opts, clock, locators, progress && ((d) => progress(d, total)))], locators };
+  if (!useWorker(files.length, mode)) return { chunks: [checkChunk(files, opts, clock, locators, progress && ((d) => progress(d, total)))], locators };
   const half = Math.ceil(files.length / 2);
   const mine = files.slice(0, half);
   const theirs = files.slice(half);

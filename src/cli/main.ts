@@ -9,6 +9,7 @@ import { initCommand } from './init';
 import { calendarCommand } from './calendar';
 import { policyCommand } from './policy';
 import { validateCommand } from './validate';
+import { lockCommand } from './lock';
 
 const VERSION: string = require('../../package.json').version;
 
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   program.addCommand(initCommand(io));
   program.addCommand(calendarCommand(io));
   program.addCommand(policyCommand(io));
+  program.addCommand(lockCommand(io));
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {

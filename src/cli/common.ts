@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE, findRecordsFolder } from '../records/discover';
 import { plain, type Paint } from '../render/style';
+import { cacheDir } from '../schema/cache';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -105,10 +106,15 @@ export function progressLine(io: Io, label: string): { progress: (done: number, 
   };
 }
 
-/** SVC_SLA_WORKERS=off|force overrides the choice of a worker thread for large folders. */
-export function workerMode(env: NodeJS.ProcessEnv): 'auto' | 'off' | 'force' {
-  const v = env.SVC_SLA_WORKERS;
-  if (v === 'off' || v === '0') return 'off';
-  if (v === 'force') return 'force';
-  return 'auto';
+/**
+ * The cache folder for checked files (see src/schema/cache.ts). Off under CI (CI=true, as GitHub
+ * Actions and GitLab set it: a fresh clone gains nothing and would pay for writing it), and
+ * whenever SVC_SLA_CACHE=off; SVC_SLA_CACHE=/some/dir puts it elsewhere.
+ */
+export function cacheFor(env: NodeJS.ProcessEnv): string | undefined {
+  const v = env.SVC_SLA_CACHE;
+  if (v === 'off' || v === '0' || v === 'false') return undefined;
+  if (v !== undefined && path.isAbsolute(v)) return v;
+  if (v !== 'on' && (env.CI === 'true' || env.CI === '1')) return undefined;
+  return cacheDir(env);
 }

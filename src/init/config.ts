@@ -165,6 +165,7 @@ export function vscodeSettings(schemaPath: (name: string) => string): string {
   const schemas: Record<string, string[]> = {
     [schemaPath('config')]: ['svc-sla.yaml'],
     [schemaPath('calendar')]: ['calendars/**/*.yaml', 'calendars/**/*.yml'],
+    [schemaPath('lock')]: ['locks/*.yaml'],
   };
   // the `.file` schemas accept one record or a list of records, as record files may hold either
   for (const kind of KINDS) schemas[schemaPath(`${kind}.file`)] = [`${kind}/**/*.yaml`, `${kind}/**/*.yml`];

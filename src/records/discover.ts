@@ -22,6 +22,8 @@ export interface FoundFile {
   readonly type: FileType;
   /** a record kind, or `calendar` for calendars/*.yaml */
   readonly kind: Kind | 'calendar';
+  /** the listing showed a regular file (not a link): reading it needs no stat first */
+  readonly regular: boolean;
 }
 
 export function fileTypeOf(name: string): FileType | null {
@@ -35,24 +37,29 @@ function fileProblem(rel: string, rule: string, message: string): Problem {
   return { severity: 'error', file: rel, line: 1, column: 1, kind: null, record: null, rule, message };
 }
 
-/** Every file below `dir` (sorted, links to folders not followed), as paths relative to `root`. */
-function walk(root: string, dir: string, out: string[], problems: Problem[]): void {
+/**
+ * Every file below `dir` (sorted, links to folders not followed), as paths relative to the root
+ * built by concatenation (path.relative per file is measurable on 50,000 files). `regular`
+ * records which entries the directory listing already showed to be regular files.
+ */
+function walk(dir: string, rel: string, out: string[], regular: Set<string>, problems: Problem[]): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    const rel = path.relative(root, dir).split(path.sep).join('/') || '.';
-    problems.push(fileProblem(rel, 'unreadable', `cannot read this folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}`));
+    problems.push(fileProblem(rel === '' ? '.' : rel.slice(0, -1), 'unreadable', `cannot read this folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}`));
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
-    const abs = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIPPED_DIRS.has(e.name)) walk(root, abs, out, problems);
-    } else if (e.isFile() || e.isSymbolicLink()) {
-      out.push(path.relative(root, abs).split(path.sep).join('/'));
+      if (!SKIPPED_DIRS.has(e.name)) walk(dir + path.sep + e.name, `${rel}${e.name}/`, out, regular, problems);
+    } else if (e.isFile()) {
+      out.push(rel + e.name);
+      regular.add(rel + e.name);
+    } else if (e.isSymbolicLink()) {
+      out.push(rel + e.name);
     }
   }
 }
@@ -64,8 +71,9 @@ export interface Discovery {
 
 export function discover(root: string): Discovery {
   const all: string[] = [];
+  const regular = new Set<string>();
   const problems: Problem[] = [];
-  walk(root, root, all, problems);
+  walk(root, '', all, regular, problems);
   const files: FoundFile[] = [];
   for (const rel of all) {
     const type = fileTypeOf(rel);
@@ -81,7 +89,7 @@ export function discover(root: string): Discovery {
     const top = parts[0]!;
     if (OWN_DIRS.has(top)) continue;
     if (top === CALENDARS_DIR) {
-      if (type === 'yaml') files.push({ rel, abs: path.join(root, ...parts), type, kind: 'calendar' });
+      if (type === 'yaml') files.push({ rel, abs: path.join(root, ...parts), type, kind: 'calendar', regular: regular.has(rel) });
       else problems.push(fileProblem(rel, 'unknown-kind', 'calendar files are YAML (calendars/2027.yaml), not CSV'));
       continue;
     }
@@ -95,7 +103,7 @@ export function discover(root: string): Discovery {
       );
       continue;
     }
-    files.push({ rel, abs: path.join(root, ...parts), type, kind: top });
+    files.push({ rel, abs: root + path.sep + parts.join(path.sep), type, kind: top, regular: regular.has(rel) });
   }
   return { files, problems };
 }

@@ -49,29 +49,45 @@ function fromSyntax(file: string, kind: Kind | null, p: SyntaxProblem): Problem 
 
 type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
 
-function readText(abs: string, rel: string, kind: Kind | null, encoding: string): ReadResult {
-  let buf: Buffer;
+/** Reused across files: most record files are far smaller; a larger one gets its own buffer. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+function tooLarge(size: number, rel: string, kind: Kind | null): ReadResult {
+  const mb = (size / 1024 / 1024).toFixed(1);
+  return {
+    ok: false,
+    problem: problemAt(rel, 'file-too-large', `the file is ${mb} MB; record files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read (split it by month or quarter)`, kind),
+  };
+}
+
+/**
+ * Reads a whole file. `regular`: the directory listing already showed a regular file, so the
+ * stat is skipped and the file is read until a short read (open + read + close: on 50,000
+ * files every system call counts). Links and the like are checked with fstat first.
+ */
+function readText(abs: string, rel: string, kind: Kind | null, encoding: string, regular = false): ReadResult {
   let fd: number | null = null;
+  let got = 0;
+  let buf = scratch;
   try {
-    // one open + fstat + read: a stat before opening costs as much again on 50,000 files
     fd = fs.openSync(abs, 'r');
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { ok: false, problem: problemAt(rel, 'unreadable', 'not a regular file', kind) };
-    if (st.size > MAX_FILE_BYTES) {
-      const mb = (st.size / 1024 / 1024).toFixed(1);
-      return {
-        ok: false,
-        problem: problemAt(rel, 'file-too-large', `the file is ${mb} MB; record files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read (split it by month or quarter)`, kind),
-      };
+    if (!regular) {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) return { ok: false, problem: problemAt(rel, 'unreadable', 'not a regular file', kind) };
+      if (st.size > MAX_FILE_BYTES) return tooLarge(st.size, rel, kind);
+      if (st.size + 1 > buf.length) buf = Buffer.allocUnsafe(st.size + 1);
     }
-    buf = Buffer.allocUnsafe(st.size);
-    let got = 0;
-    while (got < st.size) {
-      const n = fs.readSync(fd, buf, got, st.size - got, null);
+    for (;;) {
+      if (got === buf.length) {
+        if (buf.length > MAX_FILE_BYTES) return tooLarge(fs.fstatSync(fd).size, rel, kind);
+        const bigger = Buffer.allocUnsafe(buf.length * 4);
+        buf.copy(bigger, 0, 0, got);
+        buf = bigger;
+      }
+      const n = fs.readSync(fd, buf, got, buf.length - got, null);
       if (n === 0) break;
       got += n;
     }
-    buf = buf.subarray(0, got);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'the file disappeared while reading (a dangling link?)' : String(code ?? err);
@@ -79,7 +95,10 @@ function readText(abs: string, rel: string, kind: Kind | null, encoding: string)
   } finally {
     if (fd !== null) fs.closeSync(fd);
   }
-  const dec = decode(buf, encoding);
+  if (got > MAX_FILE_BYTES) return tooLarge(got, rel, kind);
+  if (buf !== scratch && buf.length <= 1024 * 1024) scratch = buf; // keep a grown buffer of modest size
+  // decoded straight from the buffer: the bytes are not kept
+  const dec = decode(buf.subarray(0, got), encoding);
   if (!dec.ok) return { ok: false, problem: problemAt(rel, dec.rule, dec.message, kind) };
   if (dec.text.trim() === '') return { ok: false, problem: problemAt(rel, 'empty-file', 'the file is empty: add records or delete it', kind) };
   return { ok: true, text: dec.text };
@@ -153,7 +172,7 @@ export function readRecordFile(f: FoundFile, opts: ReadOptions, full = false): {
   const problems: Problem[] = [];
   const records: RawRecord[] = [];
   const kind = f.kind as Kind;
-  const read = readText(f.abs, f.rel, kind, f.type === 'csv' ? opts.encoding : 'auto');
+  const read = readText(f.abs, f.rel, kind, f.type === 'csv' ? opts.encoding : 'auto', f.regular);
   if (!read.ok) return { records, problems: [read.problem] };
   if (f.type === 'csv') {
     const parsed = parseCsv(read.text, f.rel, { aliases: opts.aliases, cellType: (field) => opts.cellType(kind, field) });

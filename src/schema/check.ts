@@ -3,18 +3,23 @@
  * every problem found on the way. Every report runs this first and refuses to compute from
  * invalid records.
  */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Clock } from '../calendar/time';
 import { WorkCalendar, type CalendarFile } from '../calendar/workdays';
 import { DEFAULT_CONFIG, type Config, type Rec } from '../core/model';
-import type { Problem, SourcePos } from '../core/types';
+import { KINDS, type Problem, type SourcePos } from '../core/types';
 import { loadPolicy } from '../policy/load';
 import type { Policy } from '../policy/types';
 import { isKnownEncoding } from '../records/decode';
 import type { FoundFile } from '../records/discover';
 import { discoverFolder, readConfigOnly, readOptions, readRecordFile, type RawDoc, type ReadOptions } from '../records/load';
 import type { Locator } from '../records/yaml';
-import { checkAll, type Progress, type WorkerMode } from './parallel';
-import { cellTypeOf, schemaProblems, validatorFor } from './ajv';
+import { cellTypeOf, schemaOf, schemaProblems, validatorFor } from './ajv';
+import { FileCache } from './cache';
+import { checkFiles, type FileResult } from './records';
+import { packageRoot } from '../util/paths';
 import { checkLogic, type Located } from './logic';
 
 export interface Workspace {
@@ -128,11 +133,14 @@ function compareProblems(a: Problem, b: Problem): number {
   return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
+/** `progress(done, total)`: record files checked so far. */
+export type Progress = (done: number, total: number) => void;
+
 export interface OpenOptions {
   /** called now and then while record files are checked (for a progress line on a terminal) */
   readonly progress?: Progress;
-  /** use a worker thread for large folders (`auto`), never, or always (tests) */
-  readonly workers?: WorkerMode;
+  /** keep checked files in a cache in this folder (see cache.ts); none when undefined */
+  readonly cacheDir?: string;
 }
 
 export function openFolder(root: string, options: OpenOptions = {}): Workspace {
@@ -154,24 +162,24 @@ export function openFolder(root: string, options: OpenOptions = {}): Workspace {
   const calendar = makeCalendar(readCalendars(found.calendars, problems), found.calendars, problems);
 
   const opts = readOptions({ encoding: config.csv.encoding, headers: config.csv.headers, cellType: cellTypeOf });
-  const { chunks, locators } = checkAll(found.recordFiles, opts, clock, config, options.progress, options.workers);
+  const results = checkRecordFiles(root, found.recordFiles, opts, clock, config, options);
   const byRel = new Map(found.recordFiles.map((f) => [f.rel, f]));
   const relocate = relocator(byRel, opts);
   const all: Located[] = [];
   const valid: Located[] = [];
   let recordCount = 0;
-  let fileCount = 0;
-  for (const chunk of chunks) {
-    for (const p of chunk.problems) problems.push(p);
-    recordCount += chunk.recordCount;
-    fileCount += chunk.fileCount;
-    for (const item of chunk.items) {
-      const locate = locators[all.length] ?? relocate(item.rec.source.file, item.index, item.rec.source);
-      const located: Located = { rec: item.rec, locate };
+  for (const r of results) {
+    for (const p of r.problems) problems.push(p);
+    recordCount += r.recordCount;
+    for (const item of r.items) {
+      // positions of fields are found again, from the file, only for the few records a later
+      // check reports on: holding a locator per record costs more than reading a file twice
+      const located: Located = { rec: item.rec, locate: relocate(item.rec.source.file, item.index, item.rec.source) };
       all.push(located);
       if (item.ok) valid.push(located);
     }
   }
+  const fileCount = found.recordFiles.length;
   problems.push(...checkLogic(valid, all, { policy: pol.policy, clock }));
   problems.sort(compareProblems);
   return {
@@ -187,9 +195,46 @@ export function openFolder(root: string, options: OpenOptions = {}): Workspace {
   };
 }
 
+/** Folders smaller than this are checked faster than a cache is read and written. */
+const MIN_FILES_FOR_CACHE = 500;
+
+function cacheKey(config: Config): string {
+  const schemas = KINDS.map((k) => JSON.stringify(schemaOf(k))).join('\n');
+  const version = (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return createHash('sha1').update(JSON.stringify([version, config.timezone, config.csv, schemas])).digest('hex');
+}
+
+/** Every record file checked, from the cache where the file is unchanged; results in discovery order. */
+function checkRecordFiles(root: string, files: readonly FoundFile[], opts: ReadOptions, clock: Clock, config: Config, options: OpenOptions): FileResult[] {
+  const total = files.length;
+  const progress = options.progress;
+  const cache = options.cacheDir !== undefined && files.length >= MIN_FILES_FOR_CACHE ? new FileCache(options.cacheDir, root, cacheKey(config)) : null;
+  if (!cache) return checkFiles(files, opts, clock, progress && ((d) => progress(d, total)));
+  const byRel = new Map<string, FileResult>();
+  const stats = new Map<string, fs.Stats>();
+  const misses: FoundFile[] = [];
+  for (const f of files) {
+    const st = fs.statSync(f.abs, { throwIfNoEntry: false });
+    const hit = st ? cache.get(f.rel, st, clock) : undefined;
+    if (hit) byRel.set(f.rel, hit);
+    else {
+      misses.push(f);
+      if (st) stats.set(f.rel, st);
+    }
+  }
+  for (const r of checkFiles(misses, opts, clock, progress && ((d) => progress(total - misses.length + d, total)))) {
+    byRel.set(r.rel, r);
+    const st = stats.get(r.rel);
+    // a file that could not be read is not cached: its problem may be passing (a lock, a permission)
+    if (st && !r.problems.some((p) => p.rule === 'unreadable')) cache.put(r.rel, st, r);
+  }
+  cache.save();
+  return files.map((f) => byRel.get(f.rel)!);
+}
+
 /**
- * Field positions of records checked in a worker: the file is read again, with the full parser,
- * only when a later check actually reports on one of its fields.
+ * Field positions of a record: its file is read again, with the full parser, only when a later
+ * check actually reports on one of its fields (once per file).
  */
 function relocator(files: ReadonlyMap<string, FoundFile>, opts: ReadOptions): (file: string, index: number, fallback: SourcePos) => Locator {
   const cache = new Map<string, readonly Locator[]>();

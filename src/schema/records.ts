@@ -1,14 +1,12 @@
 /**
- * Checks a chunk of record files: read, parse, schema, parsed times. Pure apart from reading the
- * files; runs on the main thread and, for large folders, in a worker over the other core
- * (src/schema/worker.ts), so it returns plain, cloneable data.
+ * Checks record files one by one: read, parse, schema, parsed times. Pure apart from reading the
+ * files; returns plain data, which the cache (cache.ts) can keep.
  */
 import type { Clock, When } from '../calendar/time';
 import type { Rec } from '../core/model';
 import type { Kind, Problem } from '../core/types';
 import type { FoundFile } from '../records/discover';
 import { readRecordFile, type RawRecord, type ReadOptions } from '../records/load';
-import type { Locator } from '../records/yaml';
 import { schemaProblems, timeFieldsOf, validatorFor } from './ajv';
 
 export interface CheckedItem {
@@ -19,11 +17,13 @@ export interface CheckedItem {
   readonly index: number;
 }
 
-export interface ChunkResult {
+/** What one record file gave: its checked records and its problems (plain, cloneable, cacheable). */
+export interface FileResult {
+  readonly rel: string;
   readonly items: CheckedItem[];
   readonly problems: Problem[];
+  /** records read, valid or not */
   readonly recordCount: number;
-  readonly fileCount: number;
 }
 
 const timeFieldCache = new Map<Kind, readonly string[]>();
@@ -33,47 +33,53 @@ function timeFields(kind: Kind): readonly string[] {
   return f;
 }
 
-function toRec(raw: RawRecord, id: string, clock: Clock): Rec {
+/** Every timestamp/date field of a record, parsed in the clock's zone. */
+export function timesOf(kind: Kind, data: Readonly<Record<string, unknown>>, clock: Clock): Record<string, When> {
   const times: Record<string, When> = {};
-  for (const name of timeFields(raw.kind)) {
-    const v = raw.data[name];
+  for (const name of timeFields(kind)) {
+    const v = data[name];
     if (typeof v === 'string') {
       const w = clock.parse(v);
       if (w) times[name] = w;
     }
   }
-  return { kind: raw.kind, id, source: raw.pos, data: raw.data, times };
+  return times;
 }
 
-/**
- * `locators`, when given, receives each item's field locator (main thread only: a worker's
- * records are located again from their file when a later check needs a field).
- */
-export function checkChunk(files: readonly FoundFile[], opts: ReadOptions, clock: Clock, locators?: Locator[], onFile?: (done: number) => void): ChunkResult {
+function toRec(raw: RawRecord, id: string, clock: Clock): Rec {
+  return { kind: raw.kind, id, source: raw.pos, data: raw.data, times: timesOf(raw.kind, raw.data, clock) };
+}
+
+/** Reads and checks one file; field positions serve its schema problems and are then let go. */
+export function checkFile(f: FoundFile, opts: ReadOptions, clock: Clock): FileResult {
   const items: CheckedItem[] = [];
   const problems: Problem[] = [];
-  let recordCount = 0;
+  const read = readRecordFile(f, opts);
+  for (const p of read.problems) problems.push(p);
+  read.records.forEach((raw, index) => {
+    const v = validatorFor(raw.kind);
+    const id = raw.data.id;
+    const idText = typeof id === 'string' || typeof id === 'number' ? String(id) : null;
+    let ok = true;
+    if (!v(raw.data)) {
+      const found = schemaProblems(raw.kind, v.errors ?? [], raw.data, raw.locate, { kind: raw.kind, record: idText });
+      for (const p of found) problems.push(p);
+      // unknown fields are warnings: the record is still used, without them
+      ok = !found.some((p) => p.severity === 'error');
+    }
+    if (idText === null) return;
+    items.push({ rec: toRec(raw, idText, clock), ok, index });
+  });
+  return { rel: f.rel, items, problems, recordCount: read.records.length };
+}
+
+/** checkFile over many files; `onFile(done)` now and then for a progress line. */
+export function checkFiles(files: readonly FoundFile[], opts: ReadOptions, clock: Clock, onFile?: (done: number) => void): FileResult[] {
+  const out: FileResult[] = [];
   let done = 0;
   for (const f of files) {
     if (onFile && (++done & 255) === 0) onFile(done);
-    const read = readRecordFile(f, opts);
-    for (const p of read.problems) problems.push(p);
-    read.records.forEach((raw, index) => {
-      recordCount++;
-      const v = validatorFor(raw.kind);
-      const id = raw.data.id;
-      const idText = typeof id === 'string' || typeof id === 'number' ? String(id) : null;
-      let ok = true;
-      if (!v(raw.data)) {
-        const found = schemaProblems(raw.kind, v.errors ?? [], raw.data, raw.locate, { kind: raw.kind, record: idText });
-        for (const p of found) problems.push(p);
-        // unknown fields are warnings: the record is still used, without them
-        ok = !found.some((p) => p.severity === 'error');
-      }
-      if (idText === null) return;
-      items.push({ rec: toRec(raw, idText, clock), ok, index });
-      locators?.push(raw.locate);
-    });
+    out.push(checkFile(f, opts, clock));
   }
-  return { items, problems, recordCount, fileCount: files.length };
+  return out;
 }

@@ -267,26 +267,46 @@ describe('validate: files that cannot be read as records', () => {
   });
 });
 
-describe('validate on a generated folder, with and without the second core', () => {
-  // the benchmark's generator at a small size; SVC_SLA_WORKERS=force hands half the files to a
-  // worker thread even for a small folder, so both paths are checked against each other
+describe('validate on a generated folder, with and without the cache of checked files', () => {
+  // the benchmark's generator at a size where the cache is used (500 files or more)
   const { generateRecords } = require('../../src/bench/generate') as typeof import('../../src/bench/generate');
 
-  test('a generated folder is valid, and the worker path gives the same output', () => {
+  test('cold, warm and after an edit: the cache never changes what validate says', () => {
     const dir = tempFolder();
-    const g = generateRecords(dir, { tickets: 300, csvRows: 20 });
-    const off = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_WORKERS: 'off' } });
-    const on = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_WORKERS: 'force' } });
-    expect(off.code).toBe(0);
-    expect(JSON.parse(off.stdout).records).toBe(g.records);
-    expect(on.stdout).toBe(off.stdout);
+    const cache = tempFolder();
+    const g = generateRecords(dir, { tickets: 600, csvRows: 20 });
+    const env = { SVC_SLA_CACHE: cache };
+    const none = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_CACHE: 'off' } });
+    expect(none.code).toBe(0);
+    expect(JSON.parse(none.stdout).records).toBe(g.records);
+    const cold = runCli(['validate', dir, '--format', 'json'], { env });
+    expect(fs.readdirSync(cache)).toHaveLength(1); // written outside the records folder
+    const warm = runCli(['validate', dir, '--format', 'json'], { env });
+    expect(cold.stdout).toBe(none.stdout);
+    expect(warm.stdout).toBe(none.stdout);
+    // an edited file is checked again, and its error keeps its exact position
+    const file = path.join(path.dirname(g.ticketFiles[7]!), path.basename(g.ticketFiles[7]!));
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^level: \d$/m, 'level: 9'));
+    const edited = runCli(['validate', dir, '--format', 'json'], { env });
+    expect(edited.code).toBe(1);
+    const rel = path.relative(dir, file).split(path.sep).join('/');
+    expect(problemKeys(edited.stdout).errors).toEqual([`${rel}:2:8 range`]);
+    const uncached = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_CACHE: 'off' } });
+    expect(edited.stdout).toBe(uncached.stdout);
   });
 
-  test('errors found in the worker half keep their exact positions', () => {
-    const dir = tempFolder(fixture('validate', 'logic-errors'));
-    const off = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_WORKERS: 'off' } });
-    const on = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_WORKERS: 'force' } });
-    expect(on.code).toBe(1);
-    expect(on.stdout).toBe(off.stdout);
+  test('a duplicate id across a cached and an edited file is located in both', () => {
+    const dir = tempFolder();
+    const cache = tempFolder();
+    const g = generateRecords(dir, { tickets: 600, csvRows: 20 });
+    const env = { SVC_SLA_CACHE: cache };
+    expect(runCli(['validate', dir], { env }).code).toBe(0);
+    const a = g.ticketFiles[3]!;
+    const b = g.ticketFiles[9]!;
+    const idA = /^id: (.*)$/m.exec(fs.readFileSync(a, 'utf8'))![1]!;
+    fs.writeFileSync(b, fs.readFileSync(b, 'utf8').replace(/^id: .*$/m, `id: ${idA}`));
+    const r = runCli(['validate', dir, '--format', 'json'], { env });
+    const rel = (f: string) => path.relative(dir, f).split(path.sep).join('/');
+    expect(problemKeys(r.stdout).errors.sort()).toEqual([`${rel(a)}:1:5 duplicate-id`, `${rel(b)}:1:5 duplicate-id`].sort());
   });
 });

@@ -24,7 +24,10 @@ const ID_FIELDS = new Set(['id', 'ticket', 'ref']);
 
 export function parseFlatYaml(text: string, file: string): ParsedYaml | null {
   const data: Record<string, unknown> = {};
-  const where = new Map<string, { line: number; key: number; value: number }>();
+  // positions as parallel arrays: cheap to fill for every record, searched only when one is reported
+  const keys: string[] = [];
+  const lines: number[] = [];
+  const valueCols: number[] = [];
   let firstLine = 0;
   let lineNo = 0;
   let start = 0;
@@ -50,7 +53,8 @@ export function parseFlatYaml(text: string, file: string): ParsedYaml | null {
     const m = KEY.exec(line);
     if (!m) return null;
     const key = m[1]!;
-    if (where.has(key)) return null; // a duplicate key: the full parser reports both places
+    if (key === '__proto__') return null; // would set the object's prototype: the full parser builds it safely
+    if (Object.prototype.hasOwnProperty.call(data, key)) return null; // a duplicate key: the full parser reports both places
     let raw = m[2] ?? '';
     // a comment starts at ` #`
     const hash = raw.indexOf(' #');
@@ -70,16 +74,18 @@ export function parseFlatYaml(text: string, file: string): ParsedYaml | null {
     else if (FLOAT.test(value)) v = ID_FIELDS.has(key) ? value : Number(value);
     else v = value;
     data[key] = v;
-    where.set(key, { line: lineNo, key: keyCol, value: value === '' ? keyCol : valueCol });
+    keys.push(key);
+    lines.push(lineNo);
+    valueCols.push(value === '' ? keyCol : valueCol);
     if (firstLine === 0) firstLine = lineNo;
     if (end === n) break;
   }
   if (firstLine === 0) return null; // only comments: the full parser decides what that is
   const pos: SourcePos = { file, line: firstLine, column: 1 };
   const locate: Locator = (path: FieldPath, at = 'value') => {
-    const w = path.length > 0 ? where.get(String(path[0])) : undefined;
-    if (!w) return pos;
-    return { file, line: w.line, column: path.length === 1 && at === 'key' ? w.key : w.value };
+    const i = path.length > 0 ? keys.indexOf(String(path[0])) : -1;
+    if (i === -1) return pos;
+    return { file, line: lines[i]!, column: path.length === 1 && at === 'key' ? 1 : valueCols[i]! };
   };
   return { items: [{ data, pos, locate }], problems: [] };
 }

@@ -1,3 +1,4 @@
+import { parse as parseYaml } from 'yaml';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
@@ -58,6 +59,23 @@ describe('built-in policies', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'schemas', 'policy.schema.json'), 'utf8'));
     const ajv = new Ajv({ strict: true, strictTypes: true, strictTuples: true, strictRequired: true, allErrors: true });
     expect(() => ajv.compile(schema)).not.toThrow();
+  });
+
+  // the loader trusts the built-in files (it skips compiling the schema for them): this is the check
+  test.each(['gd-transmission', 'after-sales'])('policies/%s.yaml is valid against the policy schema', (name) => {
+    const schema = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'schemas', 'policy.schema.json'), 'utf8'));
+    const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
+    const data = parseYaml(fs.readFileSync(path.join(packageRoot(), 'policies', `${name}.yaml`), 'utf8'));
+    expect([validate(data), validate.errors ?? null]).toEqual([true, null]);
+  });
+
+  test('a custom policy that extends a built-in one is still checked against the schema', () => {
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'svc-sla-policy-'));
+    const file = path.join(dir, 'p.yaml');
+    fs.writeFileSync(file, 'id: p\nname: {zh-CN: p, en: p}\nextends: gd-transmission\nclauses:\n  - id: fault.l2.resolve\n    limit: 7x\n');
+    const r = loadPolicy(file, dir);
+    expect(r.policy).toBeNull();
+    expect(r.problems.map((p) => [p.line, p.rule])).toEqual([[6, 'policy-schema']]);
   });
 });
 

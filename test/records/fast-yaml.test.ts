@@ -46,6 +46,7 @@ const CASES: string[] = [
   'a: `x`\n',
   'a: %x\n',
   'a: x\ty\n',
+  '__proto__: x\nid: y\n',
   '# only a comment\n',
   '',
 ];

@@ -1,9 +1,8 @@
 import { Command, Option } from 'commander';
-import type { Lang } from '../policy/types';
-import { findingRows, selectFindings, totals, type FindingRow } from '../reports/findings';
-import type { Block, DocTable } from '../render/document';
+import { findingRows, selectFindings, totals } from '../reports/findings';
+import type { Block } from '../render/document';
 import { labels } from '../render/i18n';
-import { findingJson, headerFields, pointsText, shortTime } from '../render/parts';
+import { findingJson, findingsTable, headerFields } from '../render/parts';
 import type { Io } from './common';
 import { addOutputOptions, checkOutputOptions, emit, renderBlocks, reportHeader, type OutputOptions } from './report';
 import { asOfOption, parsePeriod, prepareReport, type ReportOptions } from './report-common';
@@ -60,29 +59,11 @@ export function breachesCommand(io: Io): Command {
         const blocks: Block[] = [
           { type: 'title', text: `${L.findings}: ${period?.label ?? L.allTime}` },
           headerFields(reportHeader(ctx, period?.label ?? null), lang),
-          { type: 'table', table: breachesTable(rows, lang), empty: L.noFindings },
+          { type: 'table', table: findingsTable(rows, lang, { quarter: true, title: true }), empty: L.noFindings },
           { type: 'text', text: L.summaryLine(t.count, t.deductions, t.bonus) },
         ];
         text = renderBlocks(blocks, opts.format ?? 'text', io, opts, lang);
       }
       emit(io, text, opts, lang, ws.root);
     });
-}
-
-function breachesTable(rows: readonly FindingRow[], lang: Lang): DocTable {
-  const L = labels(lang);
-  return {
-    columns: [
-      { label: L.quarter },
-      { label: L.clause },
-      { label: L.title },
-      { label: L.record },
-      { label: L.due },
-      { label: L.actual },
-      { label: L.points, align: 'right' },
-      { label: L.note },
-      { label: L.source },
-    ],
-    rows: rows.map((r) => [r.quarter, r.clause, r.title, r.record ?? r.subject, shortTime(r.due), shortTime(r.actual), pointsText(r.points), r.message, r.file ? `${r.file}:${r.line}` : '']),
-  };
 }

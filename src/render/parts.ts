@@ -50,11 +50,14 @@ export function findingJson(r: FindingRow): Record<string, unknown> {
   };
 }
 
-export function findingsTable(rows: readonly FindingRow[], lang: Lang): DocTable {
+/** The findings as a table; `quarter` and `title` add those columns (breaches lists across quarters). */
+export function findingsTable(rows: readonly FindingRow[], lang: Lang, extra: { quarter?: boolean; title?: boolean } = {}): DocTable {
   const L = labels(lang);
   return {
     columns: [
+      ...(extra.quarter ? [{ label: L.quarter }] : []),
       { label: L.clause },
+      ...(extra.title ? [{ label: L.title }] : []),
       { label: L.record },
       { label: L.due },
       { label: L.actual },
@@ -63,7 +66,9 @@ export function findingsTable(rows: readonly FindingRow[], lang: Lang): DocTable
       { label: L.source },
     ],
     rows: rows.map((r) => [
+      ...(extra.quarter ? [r.quarter] : []),
       r.clause,
+      ...(extra.title ? [r.title] : []),
       r.record ?? r.subject,
       shortTime(r.due),
       shortTime(r.actual),

@@ -1,10 +1,11 @@
 /**
  * A parsed policy file that still knows where each value came from, so that every problem can
- * point at `file:line:column` of the offending field.
+ * point at `file:line:column` of the offending field. The parsing and the position walk are the
+ * records' own (src/records/yaml.ts): the same YAML rules, duplicate keys named at both places,
+ * the same alias-bomb guard.
  */
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
 import type { Problem } from '../core/types';
+import { parseYaml, type Locator, type ParsedRecord } from '../records/yaml';
 
 /** Steps from the document root: mapping keys and sequence indexes. */
 export type Path = readonly (string | number)[];
@@ -14,10 +15,9 @@ export interface YamlSource {
   readonly display: string;
   /** absolute path on disk */
   readonly abs: string;
-  readonly doc: Document.Parsed;
-  readonly lines: LineCounter;
   /** the plain data (only when the document parsed without errors) */
   readonly data: unknown;
+  readonly locator: Locator;
 }
 
 export interface Position {
@@ -26,39 +26,21 @@ export interface Position {
 }
 
 /**
- * Parses YAML text. Syntax errors and duplicate keys come back as problems and `source` is then
- * null: half-parsed data is never validated.
+ * Parses YAML text holding one mapping. Syntax errors and duplicate keys come back as problems
+ * and `source` is then null: half-parsed data is never validated.
  */
-export function parseYamlSource(
-  text: string,
-  display: string,
-  abs: string,
-): { source: YamlSource | null; problems: Problem[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [];
-  for (const err of doc.errors) {
-    const pos = lines.linePos(err.pos[0]);
-    problems.push(problem(display, pos.line, pos.col, 'yaml-syntax', firstLine(err.message)));
-  }
-  for (const warn of doc.warnings) {
-    const pos = lines.linePos(warn.pos[0]);
-    problems.push({ ...problem(display, pos.line, pos.col, 'yaml-syntax', firstLine(warn.message)), severity: 'warning' });
-  }
-  if (doc.errors.length > 0) return { source: null, problems };
-  let data: unknown;
-  try {
-    // toJS keeps yaml's alias-count guard against alias bombs
-    data = doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    problems.push(problem(display, 1, 1, 'yaml-syntax', e instanceof Error ? e.message : String(e)));
+export function parseYamlSource(text: string, display: string, abs: string): { source: YamlSource | null; problems: Problem[] } {
+  const parsed = parseYaml(text, display);
+  const problems: Problem[] = parsed.problems.map((p) => ({ ...problem(display, p.line, p.column, p.rule, p.message), severity: p.severity }));
+  if (problems.some((p) => p.severity === 'error')) return { source: null, problems };
+  const docs = parsed.items.filter((i): i is ParsedRecord => 'data' in i);
+  if (docs.length !== 1 || parsed.items.length !== 1) {
+    const at = parsed.items[1] ?? parsed.items[0];
+    const pos = at ? ('data' in at ? at.pos : at.notRecord) : { line: 1, column: 1 };
+    problems.push(problem(display, pos.line, pos.column, 'policy-schema', 'a policy file holds one mapping (id, name, categories, clauses, ...)'));
     return { source: null, problems };
   }
-  return { source: { display, abs, doc, lines, data }, problems };
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0] ?? s;
+  return { source: { display, abs, data: docs[0]!.data, locator: docs[0]!.locate }, problems };
 }
 
 export function problem(file: string, line: number, column: number, rule: string, message: string, record: string | null = null): Problem {
@@ -66,53 +48,11 @@ export function problem(file: string, line: number, column: number, rule: string
 }
 
 /**
- * Where `path` is in the source. Walks mapping keys (compared as strings) and sequence indexes,
- * following aliases; stops at the nearest existing ancestor when a step is missing. With `key`
- * the last step's key is pointed at instead of its value (an unknown field is named by its key).
+ * Where `path` is in the source; the nearest existing ancestor when a step is missing. With
+ * `key` the last step's key is pointed at instead of its value (an unknown field is named by
+ * its key).
  */
 export function locate(src: YamlSource, path: Path, key = false): Position {
-  let node: unknown = src.doc.contents;
-  let offset = rangeStart(node) ?? 0;
-  for (let i = 0; i < path.length; i++) {
-    const step = path[i];
-    node = deref(src, node);
-    let next: unknown = undefined;
-    let keyOffset: number | undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && keyString(p.key) === String(step));
-      if (pair) {
-        keyOffset = rangeStart(pair.key);
-        next = pair.value;
-        // `field:` with no value: point at the key
-        if (next === null || rangeStart(next) === undefined) next = pair.key;
-      }
-    } else if (isSeq(node) && typeof step === 'number') {
-      next = node.items[step];
-    }
-    if (next === undefined || next === null) break;
-    if (key && i === path.length - 1 && keyOffset !== undefined) {
-      offset = keyOffset;
-      break;
-    }
-    node = next;
-    offset = rangeStart(node) ?? offset;
-  }
-  const pos = src.lines.linePos(offset);
-  return { line: pos.line, column: pos.col };
-}
-
-function deref(src: YamlSource, node: unknown): unknown {
-  let n = node;
-  for (let guard = 0; isAlias(n) && guard < 100; guard++) n = n.resolve(src.doc);
-  return n;
-}
-
-function keyString(k: unknown): string | undefined {
-  if (isScalar(k)) return String(k.value);
-  return undefined;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  const r = (node as YamlNode | null | undefined)?.range;
-  return Array.isArray(r) ? r[0] : undefined;
+  const p = src.locator(path, key ? 'key' : 'value');
+  return { line: p.line, column: p.column };
 }

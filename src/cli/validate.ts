@@ -30,6 +30,11 @@ Formats:
   github   GitHub Actions annotations (chosen by default when GITHUB_ACTIONS=true)
   gitlab   GitLab Code Quality report (JSON array; save it as a codequality artifact)
 
+Large folders (500 files or more) keep a cache of checked files in ~/.cache/svc-sla (or
+$XDG_CACHE_HOME/svc-sla), keyed by path, modification time and size, never in the records
+folder; an unchanged file is not read again. It is off under CI (CI=true) and with
+SVC_SLA_CACHE=off; SVC_SLA_CACHE=/some/dir puts it elsewhere.
+
 Exit codes: 0 valid (warnings allowed), 1 invalid records, 2 usage error or unreadable folder.
 
 Examples:

@@ -198,10 +198,23 @@ export function openFolder(root: string, options: OpenOptions = {}): Workspace {
 /** Folders smaller than this are checked faster than a cache is read and written. */
 const MIN_FILES_FOR_CACHE = 500;
 
+/**
+ * Everything besides a file itself that shapes its checked result: svc-sla's version, the code
+ * that reads and checks files (so a rebuilt svc-sla never trusts results of the old code), the
+ * schemas, and the settings a record is read with.
+ */
 function cacheKey(config: Config): string {
   const schemas = KINDS.map((k) => JSON.stringify(schemaOf(k))).join('\n');
   const version = (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  return createHash('sha1').update(JSON.stringify([version, config.timezone, config.csv, schemas])).digest('hex');
+  const code: string[] = [];
+  for (const dir of ['records', 'schema', 'calendar']) {
+    const abs = path.join(__dirname, '..', dir);
+    for (const f of fs.readdirSync(abs).sort()) {
+      const st = fs.statSync(path.join(abs, f));
+      code.push(`${dir}/${f}:${st.size}:${st.mtimeMs}`);
+    }
+  }
+  return createHash('sha1').update(JSON.stringify([version, code, config.timezone, config.csv, schemas])).digest('hex');
 }
 
 /** Every record file checked, from the cache where the file is unchanged; results in discovery order. */

@@ -45,7 +45,7 @@ export function breachesCommand(io: Io): Command {
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
-      const ctx = prepareReport(io, folder, opts);
+      const ctx = prepareReport(io, folder, opts, { periodOnly: true });
       if (!ctx) return;
       const { ws, policy, lang } = ctx;
       const period = parsePeriod(opts, ws.clock);

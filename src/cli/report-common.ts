@@ -67,9 +67,10 @@ export function parsePeriod(opts: ReportOptions, clock: Clock): Period | null {
 
 /**
  * Opens and checks the folder; on invalid records prints the problems to stderr, sets exit 1
- * and returns null (a report is never computed from invalid records).
+ * and returns null (a report is never computed from invalid records). `periodOnly`: the caller
+ * shows only evaluations in the options' period, so older ones need not be computed.
  */
-export function prepareReport(io: Io, folderArg: string | undefined, opts: ReportOptions): ReportContext | null {
+export function prepareReport(io: Io, folderArg: string | undefined, opts: ReportOptions, use: { periodOnly?: boolean } = {}): ReportContext | null {
   const root = resolveFolder(folderArg, io.cwd);
   const bar = progressLine(io, 'checking records');
   const ws = openFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env) });
@@ -88,6 +89,8 @@ export function prepareReport(io: Io, folderArg: string | undefined, opts: Repor
     calendar: ws.calendar,
     asOf,
     contractStart: ws.config.contract_start,
+    // a report of one period needs no evaluation that falls before it
+    since: use.periodOnly ? parsePeriod(opts, ws.clock)?.start : undefined,
   });
   if (result.problems.length > 0) {
     io.err(renderText({ records: ws.recordCount, files: ws.fileCount, problems: result.problems }, { quiet: true }));

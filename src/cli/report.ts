@@ -140,7 +140,7 @@ export function reportCommand(io: Io): Command {
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
       if (!/^\d{4}-Q[1-4]$/.test(opts.quarter ?? '')) throw new UsageError(`--quarter '${opts.quarter}' is not a quarter like 2026-Q3`);
-      const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang });
+      const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang, quarter: opts.quarter }, { periodOnly: true });
       if (!ctx) return;
       const quarter = opts.quarter!;
       const table = quarterlyTable(ctx.evaluations, ctx.policy, quarter);

@@ -78,6 +78,11 @@ export interface EngineInput {
   readonly asOf: number;
   /** contract years start here (`YYYY-MM-DD`); null: calendar years from the earliest record */
   readonly contractStart: string | null;
+  /**
+   * Evaluations whose moment lies before this may be left out: a report of one period passes
+   * the period's start, and records too old to have an obligation due in it are not evaluated.
+   */
+  readonly since?: number;
 }
 
 export interface EngineResult {
@@ -95,13 +100,27 @@ class Ctx {
   readonly problems: Problem[] = [];
   private readonly reportedYears = new Set<number>();
 
+  /** records that can have a record-based evaluation at or after `since` (all without it) */
+  private readonly current = new Map<Kind, Rec[]>();
+
   constructor(readonly input: EngineInput) {
+    const oldest = input.since === undefined ? -Infinity : input.since - longestLimitMs(input.policy);
     for (const r of input.records) {
       if (!this.byId.has(r.id)) this.byId.set(r.id, r);
       let list = this.byKind.get(r.kind);
       if (!list) this.byKind.set(r.kind, (list = []));
       list.push(r);
+      if (latestMoment(r, input.clock) >= oldest) {
+        let cur = this.current.get(r.kind);
+        if (!cur) this.current.set(r.kind, (cur = []));
+        cur.push(r);
+      }
     }
+  }
+
+  /** Records of a kind whose record-based evaluations may fall at or after `since`. */
+  currentOf(kind: Kind): readonly Rec[] {
+    return this.current.get(kind) ?? [];
   }
 
   get clock(): Clock {
@@ -465,8 +484,41 @@ function evalManual(ctx: Ctx, c: ManualClause): void {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The latest moment a record names. Every record-based evaluation falls no later than this plus
+ * the longest limit: a due moment is an event plus a limit, an agreed date of the record, or a
+ * date before one of its dates; a noted item is dated by one of its fields.
+ */
+function latestMoment(r: Rec, clock: Clock): number {
+  let latest = -Infinity;
+  for (const k in r.times) {
+    const t = clock.asDeadline(r.times[k]!);
+    if (t > latest) latest = t;
+  }
+  return latest;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** An upper bound on any limit of the policy; a working day counts as two days, plus two weeks for the longest holiday. */
+function longestLimitMs(policy: Policy): number {
+  const durations: Duration[] = [];
+  for (const r of policy.regions) durations.push(...Object.values(r.limits));
+  for (const c of policy.clauses) {
+    if (c.shape === 'elapsed' && c.limit.type === 'duration') durations.push(c.limit.duration);
+    if (c.shape === 'deadline' && c.fallback) durations.push(c.fallback.limit);
+  }
+  let longest = 0;
+  for (const d of durations) {
+    const ms = d.unit === 'h' ? d.amount * HOUR_MS : d.unit === 'd' ? (d.amount + 1) * DAY_MS : (2 * d.amount + 14) * DAY_MS;
+    if (ms > longest) longest = ms;
+  }
+  return longest + DAY_MS;
+}
+
 function byRecord(ctx: Ctx, c: Clause & { applies: { kind: Kind } }, fn: (rec: Rec) => void): void {
-  for (const rec of ctx.recordsOf(c.applies.kind)) {
+  for (const rec of ctx.currentOf(c.applies.kind)) {
     if (!applies(rec, c.applies)) continue;
     try {
       fn(rec);

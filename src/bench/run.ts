@@ -5,7 +5,7 @@
  * with an equivalent schema, and a plain read of every file. Prints medians, ratios, records per
  * second and peak memory.
  *
- *   npm run bench                      N = 5,000 and 50,000, 3 runs each
+ *   npm run bench                      N = 5,000 and 50,000, 5 runs each
  *   npm run bench -- --runs 5 --n 20000
  *   npm run bench -- --huge            also N = 500,000 (takes minutes and ~1 GB of disk)
  */
@@ -101,7 +101,7 @@ function main(): void {
     const i = argv.indexOf(name);
     return i === -1 ? undefined : argv[i + 1];
   };
-  const runs = Number(opt('--runs') ?? 3);
+  const runs = Number(opt('--runs') ?? 5);
   const sizes = opt('--n') ? [Number(opt('--n'))] : [5_000, 50_000];
   if (argv.includes('--huge')) sizes.push(500_000);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

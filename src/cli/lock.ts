@@ -1,3 +1,4 @@
+import { isQuarterText } from '../calendar/time';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { checkLocks, type LockOutcome, RULE_CHANGED, RULE_MISSING, RULE_TABLE } from '../lock/check';
@@ -62,7 +63,6 @@ interface Opts {
   verify?: boolean;
 }
 
-const QUARTER = /^\d{4}-Q[1-4]$/;
 
 export function lockCommand(io: Io): Command {
   return new Command('lock')
@@ -75,7 +75,7 @@ export function lockCommand(io: Io): Command {
     .option('--verify', 'check every lock in locks/: one line per lock; exit 1 when one no longer holds')
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
-      if (opts.quarter !== undefined && !QUARTER.test(opts.quarter)) throw new UsageError(`--quarter '${opts.quarter}' is not a quarter like 2026-Q3`);
+      if (opts.quarter !== undefined && !isQuarterText(opts.quarter)) throw new UsageError(`--quarter '${opts.quarter}' is not a quarter like 2026-Q3`);
       if (opts.verify) {
         if (opts.asOf !== undefined || opts.force) throw new UsageError('--verify checks each lock as of its own as_of: --as-of and --force do not apply');
         verify(io, folder, opts.quarter);

@@ -1,3 +1,4 @@
+import { isQuarterText } from '../calendar/time';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../policy/types';
@@ -139,7 +140,7 @@ export function reportCommand(io: Io): Command {
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
-      if (!/^\d{4}-Q[1-4]$/.test(opts.quarter ?? '')) throw new UsageError(`--quarter '${opts.quarter}' is not a quarter like 2026-Q3`);
+      if (!isQuarterText(opts.quarter ?? '')) throw new UsageError(`--quarter '${opts.quarter}' is not a quarter like 2026-Q3`);
       const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang, quarter: opts.quarter }, { periodOnly: true });
       if (!ctx) return;
       const quarter = opts.quarter!;

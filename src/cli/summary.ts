@@ -1,3 +1,4 @@
+import { isMonthText } from '../calendar/time';
 import { Command } from 'commander';
 import { monthlySummary } from '../reports/summary';
 import { summaryBlocks, summaryJson } from '../render/summary';
@@ -58,7 +59,7 @@ export function summaryCommand(io: Io): Command {
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.month ?? '')) throw new UsageError(`--month '${opts.month}' is not a month like 2026-09`);
+      if (!isMonthText(opts.month ?? '')) throw new UsageError(`--month '${opts.month}' is not a month like 2026-09`);
       const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang });
       if (!ctx) return;
       const month = opts.month!;

@@ -5,8 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { Document, isMap, isSeq, type Node } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Node } from 'yaml';
+import { ajvLib, yamlLib } from '../util/lazy';
 import type { Clock } from '../calendar/time';
 import type { Problem } from '../core/types';
 import { parseYaml, type Locator, type ParsedRecord } from '../records/yaml';
@@ -48,7 +49,7 @@ export interface ReadLock {
 let validator: ValidateFunction | null = null;
 function validateLock(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    const ajv = new (ajvLib().default)({ allErrors: true, strict: true, allowUnionTypes: true });
     validator = ajv.compile(JSON.parse(fs.readFileSync(schemaPath('lock'), 'utf8')));
   }
   return validator;
@@ -147,6 +148,7 @@ const HEADER = (quarter: string, rel: string): string =>
 
 /** The YAML text of a lock: block mappings, one flow line per category and per record. */
 export function renderLock(lock: Lock, rel: string): string {
+  const { Document, isMap, isSeq } = yamlLib();
   const doc = new Document(lock);
   doc.commentBefore = HEADER(lock.quarter, rel);
   const root = doc.contents as unknown;

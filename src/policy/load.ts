@@ -9,7 +9,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../core/types';
 import type {
@@ -26,6 +25,8 @@ import type {
 import { locate, parseYamlSource, problem } from './yaml-source';
 import type { Path, YamlSource } from './yaml-source';
 import { packageRoot, schemaPath as schemaFile } from '../util/paths';
+import { precompiledPolicy } from './precompiled';
+import { ajvLib } from '../util/lazy';
 
 export { packageRoot };
 
@@ -65,7 +66,7 @@ function validators(): Validators {
   if (validatorsCache) return validatorsCache;
   const schemaPath = schemaFile('policy');
   const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as { $id: string };
-  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true });
+  const ajv = new (ajvLib().default)({ strict: true, allErrors: true, verbose: true });
   ajv.addSchema(schema);
   const get = (ref: string): ValidateFunction => {
     const v = ajv.getSchema(ref);
@@ -649,6 +650,16 @@ function loadChain(ref: PolicyRef, baseDir: string, stack: readonly PolicyRef[],
  * name files relative to `baseDir`, and built-ins as `builtin:<name>`.
  */
 export function loadPolicy(nameOrPath: string, baseDir: string): LoadedPolicy {
+  if (!isPathLike(nameOrPath)) {
+    // a built-in name (a JSON copy exists only for those)
+    const pre = precompiledPolicy(nameOrPath);
+    if (pre) return pre;
+  }
+  return loadPolicyFromYaml(nameOrPath, baseDir);
+}
+
+/** loadPolicy without the build-time copy of the built-ins (see precompiled.ts). */
+export function loadPolicyFromYaml(nameOrPath: string, baseDir: string): LoadedPolicy {
   const problems: Problem[] = [];
   const ref = resolveRef(nameOrPath, baseDir, baseDir);
   if ('error' in ref) {

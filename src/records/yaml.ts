@@ -3,19 +3,16 @@
  * located problem and the file's records are then dropped (never validate half-parsed data);
  * duplicate keys are errors at both places; alias bombs are refused by `maxAliasCount`.
  */
-import {
-  LineCounter,
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  parseAllDocuments,
-  type Document,
-  type Node,
-  type Pair,
-  type ParsedNode,
-} from 'yaml';
+import type * as YAML from 'yaml';
+import type { Document, Node, Pair, ParsedNode } from 'yaml';
 import type { SourcePos } from '../core/types';
+import { yamlLib } from '../util/lazy';
+
+// the `yaml` package is loaded on first use: flat record files never need it (fast-yaml.ts)
+const isAlias = ((n: unknown) => yamlLib().isAlias(n)) as typeof YAML.isAlias;
+const isMap = ((n: unknown) => yamlLib().isMap(n)) as typeof YAML.isMap;
+const isScalar = ((n: unknown) => yamlLib().isScalar(n)) as typeof YAML.isScalar;
+const isSeq = ((n: unknown) => yamlLib().isSeq(n)) as typeof YAML.isSeq;
 
 /** A field path inside a record, as ajv's instance path segments. */
 export type FieldPath = readonly (string | number)[];
@@ -57,13 +54,13 @@ function keyText(key: unknown): string {
 }
 
 export function parseYaml(text: string, file: string): ParsedYaml {
-  const lc = new LineCounter();
+  const lc = new (yamlLib().LineCounter)();
   const at = (offset: number): SourcePos => {
     const { line, col } = lc.linePos(offset);
     return { file, line, column: col };
   };
   const problems: SyntaxProblem[] = [];
-  const docs = parseAllDocuments(text, {
+  const docs = yamlLib().parseAllDocuments(text, {
     lineCounter: lc,
     uniqueKeys: false, // checked below, to name both places
     merge: true,

@@ -47,7 +47,7 @@ function fromSyntax(file: string, kind: Kind | null, p: SyntaxProblem): Problem 
   return { severity: p.severity, file, line: p.line, column: p.column, kind, record: null, rule: p.rule, message: p.message };
 }
 
-type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
+export type ReadResult = { ok: true; text: string } | { ok: false; problem: Problem };
 
 /** Reused across files: most record files are far smaller; a larger one gets its own buffer. */
 let scratch = Buffer.allocUnsafe(64 * 1024);
@@ -85,8 +85,9 @@ function readText(abs: string, rel: string, kind: Kind | null, encoding: string,
         buf = bigger;
       }
       const n = fs.readSync(fd, buf, got, buf.length - got, null);
-      if (n === 0) break;
       got += n;
+      // a regular file gives all it has to one read: a short read is its end (saves a system call per file)
+      if (n === 0 || (regular && got < buf.length)) break;
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -111,7 +112,8 @@ function readSingleYaml(file: FoundFile | { rel: string; abs: string }, problems
     problems.push(read.problem);
     return null;
   }
-  const parsed = parseYaml(read.text, file.rel);
+  // settings are usually flat (`key: value` lines): the fast path reads those exactly
+  const parsed = parseFlatYaml(read.text, file.rel) ?? parseYaml(read.text, file.rel);
   for (const p of parsed.problems) problems.push(fromSyntax(file.rel, null, p));
   const records = parsed.items.filter((i): i is ParsedRecord => 'data' in i);
   if (parsed.problems.some((p) => p.severity === 'error')) return null;
@@ -164,36 +166,54 @@ export function readOptions(opts: LoadOptions): ReadOptions {
   return { encoding: opts.encoding ?? 'auto', aliases: { ...BUILTIN_HEADER_ALIASES, ...(opts.headers ?? {}) }, cellType: opts.cellType };
 }
 
+/** The decoded text of a record file, or the problem that kept it from being read. */
+export function readRecordText(f: FoundFile, opts: ReadOptions): ReadResult {
+  return readText(f.abs, f.rel, f.kind as Kind, f.type === 'csv' ? opts.encoding : 'auto', f.regular);
+}
+
+export interface ParsedFile {
+  readonly records: RawRecord[];
+  readonly problems: Problem[];
+  /** read by the flat-YAML fast path: parsing the same text again takes it again */
+  readonly fast: boolean;
+}
+
 /**
- * Reads and parses one record file: its records (each with its position in the file's order)
+ * Parses the text of one record file: its records (each with its position in the file's order)
  * and its problems. `full`: skip the fast YAML path (used to locate fields after the fact).
  */
-export function readRecordFile(f: FoundFile, opts: ReadOptions, full = false): { records: RawRecord[]; problems: Problem[] } {
+export function parseRecordText(f: FoundFile, text: string, opts: ReadOptions, full = false): ParsedFile {
   const problems: Problem[] = [];
   const records: RawRecord[] = [];
   const kind = f.kind as Kind;
-  const read = readText(f.abs, f.rel, kind, f.type === 'csv' ? opts.encoding : 'auto', f.regular);
-  if (!read.ok) return { records, problems: [read.problem] };
   if (f.type === 'csv') {
-    const parsed = parseCsv(read.text, f.rel, { aliases: opts.aliases, cellType: (field) => opts.cellType(kind, field) });
+    const parsed = parseCsv(text, f.rel, { aliases: opts.aliases, cellType: (field) => opts.cellType(kind, field) });
     for (const p of parsed.problems) problems.push(fromSyntax(f.rel, kind, p));
     for (const r of parsed.records) records.push({ kind, file: f.rel, data: r.data, pos: r.pos, locate: r.locate });
     if (parsed.records.length === 0 && parsed.problems.length === 0) {
       problems.push(problemAt(f.rel, 'empty-file', 'the CSV file has a header row but no records', kind));
     }
-  } else {
-    const parsed = (full ? null : parseFlatYaml(read.text, f.rel)) ?? parseYaml(read.text, f.rel);
-    for (const p of parsed.problems) problems.push(fromSyntax(f.rel, kind, p));
-    for (const item of parsed.items) {
-      if ('data' in item) records.push({ kind, file: f.rel, data: item.data, pos: item.pos, locate: item.locate });
-      else
-        problems.push(
-          problemAt(f.rel, 'not-a-record', `expected a record (a mapping of fields), found ${item.what}`, kind, item.notRecord.line, item.notRecord.column),
-        );
-    }
-    if (parsed.items.length === 0 && parsed.problems.length === 0) {
-      problems.push(problemAt(f.rel, 'empty-file', 'the file holds no records (only comments or empty documents)', kind));
-    }
+    return { records, problems, fast: false };
   }
-  return { records, problems };
+  const flat = full ? null : parseFlatYaml(text, f.rel);
+  const parsed = flat ?? parseYaml(text, f.rel);
+  for (const p of parsed.problems) problems.push(fromSyntax(f.rel, kind, p));
+  for (const item of parsed.items) {
+    if ('data' in item) records.push({ kind, file: f.rel, data: item.data, pos: item.pos, locate: item.locate });
+    else
+      problems.push(
+        problemAt(f.rel, 'not-a-record', `expected a record (a mapping of fields), found ${item.what}`, kind, item.notRecord.line, item.notRecord.column),
+      );
+  }
+  if (parsed.items.length === 0 && parsed.problems.length === 0) {
+    problems.push(problemAt(f.rel, 'empty-file', 'the file holds no records (only comments or empty documents)', kind));
+  }
+  return { records, problems, fast: flat !== null };
+}
+
+/** Reads and parses one record file (see parseRecordText). */
+export function readRecordFile(f: FoundFile, opts: ReadOptions, full = false): ParsedFile {
+  const read = readRecordText(f, opts);
+  if (!read.ok) return { records: [], problems: [read.problem], fast: false };
+  return parseRecordText(f, read.text, opts, full);
 }

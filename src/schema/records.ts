@@ -6,7 +6,7 @@ import type { Clock, When } from '../calendar/time';
 import type { Rec } from '../core/model';
 import type { Kind, Problem } from '../core/types';
 import type { FoundFile } from '../records/discover';
-import { readRecordFile, type RawRecord, type ReadOptions } from '../records/load';
+import { readRecordFile, type ParsedFile, type RawRecord, type ReadOptions } from '../records/load';
 import { schemaProblems, timeFieldsOf, validatorFor } from './ajv';
 
 export interface CheckedItem {
@@ -50,22 +50,27 @@ function toRec(raw: RawRecord, id: string, clock: Clock): Rec {
   return { kind: raw.kind, id, source: raw.pos, data: raw.data, times: timesOf(raw.kind, raw.data, clock) };
 }
 
-/** Reads and checks one file; field positions serve its schema problems and are then let go. */
-export function checkFile(f: FoundFile, opts: ReadOptions, clock: Clock): FileResult {
+/**
+ * The checked result of a parsed file; field positions serve its schema problems and are then
+ * let go. `trusted`: the same text already passed the schema check without a problem (in the
+ * worker of parallel.ts), so it is not checked again.
+ */
+export function resultOf(f: FoundFile, read: ParsedFile, clock: Clock, trusted = false): FileResult {
   const items: CheckedItem[] = [];
   const problems: Problem[] = [];
-  const read = readRecordFile(f, opts);
   for (const p of read.problems) problems.push(p);
   read.records.forEach((raw, index) => {
-    const v = validatorFor(raw.kind);
     const id = raw.data.id;
     const idText = typeof id === 'string' || typeof id === 'number' ? String(id) : null;
     let ok = true;
-    if (!v(raw.data)) {
-      const found = schemaProblems(raw.kind, v.errors ?? [], raw.data, raw.locate, { kind: raw.kind, record: idText });
-      for (const p of found) problems.push(p);
-      // unknown fields are warnings: the record is still used, without them
-      ok = !found.some((p) => p.severity === 'error');
+    if (!trusted) {
+      const v = validatorFor(raw.kind);
+      if (!v(raw.data)) {
+        const found = schemaProblems(raw.kind, v.errors ?? [], raw.data, raw.locate, { kind: raw.kind, record: idText });
+        for (const p of found) problems.push(p);
+        // unknown fields are warnings: the record is still used, without them
+        ok = !found.some((p) => p.severity === 'error');
+      }
     }
     if (idText === null) return;
     items.push({ rec: toRec(raw, idText, clock), ok, index });
@@ -73,13 +78,7 @@ export function checkFile(f: FoundFile, opts: ReadOptions, clock: Clock): FileRe
   return { rel: f.rel, items, problems, recordCount: read.records.length };
 }
 
-/** checkFile over many files; `onFile(done)` now and then for a progress line. */
-export function checkFiles(files: readonly FoundFile[], opts: ReadOptions, clock: Clock, onFile?: (done: number) => void): FileResult[] {
-  const out: FileResult[] = [];
-  let done = 0;
-  for (const f of files) {
-    if (onFile && (++done & 255) === 0) onFile(done);
-    out.push(checkFile(f, opts, clock));
-  }
-  return out;
+/** Reads and checks one file. */
+export function checkFile(f: FoundFile, opts: ReadOptions, clock: Clock): FileResult {
+  return resultOf(f, readRecordFile(f, opts), clock);
 }

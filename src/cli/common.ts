@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { CONFIG_FILE, findRecordsFolder } from '../records/discover';
 import { plain, type Paint } from '../render/style';
 import { cacheDir } from '../schema/cache';
+import type { WorkerMode } from '../schema/parallel';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -104,6 +105,17 @@ export function progressLine(io: Io, label: string): { progress: (done: number, 
       if (shown) io.err('\r\u001b[K');
     },
   };
+}
+
+/**
+ * Whether large folders are also checked on a second core (src/schema/parallel.ts):
+ * SVC_SLA_WORKERS=off never, =force whenever there is more than one chunk of files (tests).
+ */
+export function workersFor(env: NodeJS.ProcessEnv): WorkerMode {
+  const v = env.SVC_SLA_WORKERS;
+  if (v === 'off' || v === '0' || v === 'false') return 'off';
+  if (v === 'force') return 'force';
+  return 'auto';
 }
 
 /**

@@ -8,7 +8,7 @@ import { renderText } from '../render/problems';
 import { quarterlyTable } from '../reports/quarterly';
 import { openFolder } from '../schema/check';
 import { provenance } from '../util/git';
-import { EXIT_INVALID, EXIT_OK, UsageError, progressLine, resolveFolder, type Io, cacheFor } from './common';
+import { EXIT_INVALID, EXIT_OK, UsageError, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
 import { asOfOption, prepareReport } from './report-common';
 
 const HELP = `
@@ -147,7 +147,7 @@ function alreadyLocked(io: Io, root: string, rel: string, quarter: string): stri
 function verify(io: Io, folder: string | undefined, quarter: string | undefined): void {
   const root = resolveFolder(folder, io.cwd);
   const bar = progressLine(io, 'checking records');
-  const ws = openFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env) });
+  const ws = openFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env) });
   bar.done();
   const result = checkLocks(ws);
   let locks = result.locks;

@@ -6,7 +6,7 @@ import type { Period } from '../reports/findings';
 import { renderText } from '../render/problems';
 import { evaluate, type Evaluation } from '../rules/engine';
 import { hasErrors, openFolder, type Workspace } from '../schema/check';
-import { EXIT_INVALID, UsageError, progressLine, resolveFolder, type Io, cacheFor } from './common';
+import { EXIT_INVALID, UsageError, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
 
 export interface ReportOptions {
   asOf?: string;
@@ -73,7 +73,7 @@ export function parsePeriod(opts: ReportOptions, clock: Clock): Period | null {
 export function prepareReport(io: Io, folderArg: string | undefined, opts: ReportOptions, use: { periodOnly?: boolean } = {}): ReportContext | null {
   const root = resolveFolder(folderArg, io.cwd);
   const bar = progressLine(io, 'checking records');
-  const ws = openFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env) });
+  const ws = openFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env) });
   bar.done();
   const asOf = parseAsOf(opts.asOf, ws.clock, Date.now());
   if (hasErrors(ws.problems) || ws.policy === null) {

@@ -6,7 +6,7 @@ import type { Problem } from '../core/types';
 import { renderGithub, renderGitlab, renderJson, renderText, summaryLine } from '../render/problems';
 import { hasErrors, openFolder } from '../schema/check';
 import { checkLocks, withLockProblems } from '../lock/check';
-import { EXIT_INVALID, EXIT_OK, UsageError, repoRelative, resolveFolder, type Io, progressLine, cacheFor } from './common';
+import { EXIT_INVALID, EXIT_OK, UsageError, repoRelative, resolveFolder, type Io, progressLine, cacheFor, workersFor } from './common';
 
 const HELP = `
 Checks every record of the folder against the JSON Schemas in schemas/ and the contract's
@@ -62,7 +62,7 @@ export function validateCommand(io: Io): Command {
       const repoPaths = new Map<string, string>();
       for (const { root, only } of targets) {
         const bar = progressLine(io, 'checking records');
-        const ws = openFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env) });
+        const ws = openFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env) });
         bar.done();
         // evidence locks (locks/*.yaml): a locked record edited or gone, or the locked table changed
         const locks = checkLocks(ws);

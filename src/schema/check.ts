@@ -18,7 +18,8 @@ import { discoverFolder, readConfigOnly, readOptions, readRecordFile, type RawDo
 import type { Locator } from '../records/yaml';
 import { cellTypeOf, schemaOf, schemaProblems, validatorFor } from './ajv';
 import { FileCache } from './cache';
-import { checkFiles, type FileResult } from './records';
+import { FileChecker, type WorkerMode } from './parallel';
+import type { FileResult } from './records';
 import { packageRoot } from '../util/paths';
 import { checkLogic, type Located } from './logic';
 
@@ -141,6 +142,8 @@ export interface OpenOptions {
   readonly progress?: Progress;
   /** keep checked files in a cache in this folder (see cache.ts); none when undefined */
   readonly cacheDir?: string;
+  /** check large folders on a second core too (`auto`), never, or whenever more than one chunk (tests) */
+  readonly workers?: WorkerMode;
 }
 
 export function openFolder(root: string, options: OpenOptions = {}): Workspace {
@@ -150,6 +153,13 @@ export function openFolder(root: string, options: OpenOptions = {}): Workspace {
   const config = readConfig(cfg.config, problems);
   const clock = new Clock(config.timezone);
 
+  // record files first: a worker for a large folder loads its modules while the policy loads here
+  const found = discoverFolder(root); 
+  problems.push(...found.problems);
+  const calendar = makeCalendar(readCalendars(found.calendars, problems), found.calendars, problems);
+  const opts = readOptions({ encoding: config.csv.encoding, headers: config.csv.headers, cellType: cellTypeOf });
+  const checking = startRecordFiles(root, found.recordFiles, opts, clock, config, options);
+
   const pol = loadPolicy(config.policy, root);
   for (const p of pol.problems) {
     // a policy that cannot be found is a mistake in svc-sla.yaml: point there
@@ -157,12 +167,7 @@ export function openFolder(root: string, options: OpenOptions = {}): Workspace {
     problems.push(aboutConfig && cfg.config ? docProblem(cfg.config, ['policy'], p.rule, p.message) : p);
   }
 
-  const found = discoverFolder(root);
-  problems.push(...found.problems);
-  const calendar = makeCalendar(readCalendars(found.calendars, problems), found.calendars, problems);
-
-  const opts = readOptions({ encoding: config.csv.encoding, headers: config.csv.headers, cellType: cellTypeOf });
-  const results = checkRecordFiles(root, found.recordFiles, opts, clock, config, options);
+  const results = checking();
   const byRel = new Map(found.recordFiles.map((f) => [f.rel, f]));
   const relocate = relocator(byRel, opts);
   const all: Located[] = [];
@@ -181,7 +186,7 @@ export function openFolder(root: string, options: OpenOptions = {}): Workspace {
   }
   const fileCount = found.recordFiles.length;
   problems.push(...checkLogic(valid, all, { policy: pol.policy, clock }));
-  problems.sort(compareProblems);
+  problems.sort(compareProblems); 
   return {
     root,
     config,
@@ -217,12 +222,20 @@ function cacheKey(config: Config): string {
   return createHash('sha1').update(JSON.stringify([version, code, config.timezone, config.csv, schemas])).digest('hex');
 }
 
-/** Every record file checked, from the cache where the file is unchanged; results in discovery order. */
-function checkRecordFiles(root: string, files: readonly FoundFile[], opts: ReadOptions, clock: Clock, config: Config, options: OpenOptions): FileResult[] {
+/**
+ * Starts checking every record file (a worker, if any, starts loading now); the function it
+ * returns finishes the work and gives the results in discovery order. Unchanged files come from
+ * the cache.
+ */
+function startRecordFiles(root: string, files: readonly FoundFile[], opts: ReadOptions, clock: Clock, config: Config, options: OpenOptions): () => FileResult[] {
   const total = files.length;
   const progress = options.progress;
+  const mode = options.workers ?? 'auto';
   const cache = options.cacheDir !== undefined && files.length >= MIN_FILES_FOR_CACHE ? new FileCache(options.cacheDir, root, cacheKey(config)) : null;
-  if (!cache) return checkFiles(files, opts, clock, progress && ((d) => progress(d, total)));
+  if (!cache) {
+    const checker = new FileChecker(root, files, opts, clock, config, mode);
+    return () => checker.run(progress && ((d) => progress(d, total)));
+  }
   const byRel = new Map<string, FileResult>();
   const stats = new Map<string, fs.Stats>();
   const misses: FoundFile[] = [];
@@ -235,14 +248,17 @@ function checkRecordFiles(root: string, files: readonly FoundFile[], opts: ReadO
       if (st) stats.set(f.rel, st);
     }
   }
-  for (const r of checkFiles(misses, opts, clock, progress && ((d) => progress(total - misses.length + d, total)))) {
-    byRel.set(r.rel, r);
-    const st = stats.get(r.rel);
-    // a file that could not be read is not cached: its problem may be passing (a lock, a permission)
-    if (st && !r.problems.some((p) => p.rule === 'unreadable')) cache.put(r.rel, st, r);
-  }
-  cache.save();
-  return files.map((f) => byRel.get(f.rel)!);
+  const checker = new FileChecker(root, misses, opts, clock, config, mode);
+  return () => {
+    for (const r of checker.run(progress && ((d) => progress(total - misses.length + d, total)))) {
+      byRel.set(r.rel, r);
+      const st = stats.get(r.rel);
+      // a file that could not be read is not cached: its problem may be passing (a lock, a permission)
+      if (st && !r.problems.some((p) => p.rule === 'unreadable')) cache.put(r.rel, st, r);
+    }
+    cache.save();
+    return files.map((f) => byRel.get(f.rel)!);
+  };
 }
 
 /**

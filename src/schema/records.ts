@@ -1,5 +1,5 @@
 /**
- * Checks record files one by one: read, parse, schema, parsed times. Pure apart from reading the
+ * Checks a record file: read, parse, schema, parsed times. Pure apart from reading the
  * files; returns plain data, which the cache (cache.ts) can keep.
  */
 import type { Clock, When } from '../calendar/time';

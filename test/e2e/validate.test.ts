@@ -310,3 +310,59 @@ describe('validate on a generated folder, with and without the cache of checked 
     expect(problemKeys(r.stdout).errors.sort()).toEqual([`${rel(a)}:1:5 duplicate-id`, `${rel(b)}:1:5 duplicate-id`].sort());
   });
 });
+
+describe('validate and report on a second core (SVC_SLA_WORKERS)', () => {
+  const { generateRecords } = require('../../src/bench/generate') as typeof import('../../src/bench/generate');
+
+  /** A generated folder with one file of each way a worker hands a file back: clean flat YAML, non-flat YAML, CSV, and files with problems. */
+  function mixedFolder(): { dir: string; rel: (f: string) => string; files: readonly string[] } {
+    const dir = tempFolder();
+    const g = generateRecords(dir, { tickets: 1500, csvRows: 30 });
+    const rel = (f: string) => path.relative(dir, f).split(path.sep).join('/');
+    const edit = (i: number, fn: (t: string) => string) => fs.writeFileSync(g.ticketFiles[i]!, fn(fs.readFileSync(g.ticketFiles[i]!, 'utf8')));
+    edit(300, (t) => t.replace(/^level: \d$/m, 'level: 9')); // a schema error
+    edit(700, (t) => `${t}summary: again\n`); // a duplicate key: the full parser
+    edit(900, (t) => t.replace(/^summary: (.*)$/m, 'summary: "$1"')); // quoted: not flat, valid
+    edit(1100, (t) => `${t}colour: red\n`); // an unknown field: a warning
+    edit(1400, (t) => t.replace(/^accepted_at: .*$/m, 'accepted_at: 2026-02-30 10:00')); // a bad timestamp
+    return { dir, rel, files: g.ticketFiles };
+  }
+
+  test('the worker changes nothing: same problems, positions and counts as one thread', () => {
+    const { dir, rel, files } = mixedFolder();
+    const one = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_CACHE: 'off', SVC_SLA_WORKERS: 'off' } });
+    const two = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_CACHE: 'off', SVC_SLA_WORKERS: 'force' } });
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    const keys = problemKeys(two.stdout);
+    expect(keys.errors).toEqual(
+      expect.arrayContaining([`${rel(files[300]!)}:2:8 range`, `${rel(files[1400]!)}:4:14 format`]),
+    );
+    expect(keys.errors.some((k) => k.startsWith(`${rel(files[700]!)}:`) && k.endsWith('duplicate-key'))).toBe(true);
+    expect(keys.warnings.some((k) => k.startsWith(`${rel(files[1100]!)}:`) && k.endsWith('unknown-field'))).toBe(true);
+    expect(keys.errors.some((k) => k.startsWith(`${rel(files[900]!)}:`))).toBe(false);
+  });
+
+  test('a report computed with the worker is byte-identical to one without', () => {
+    const dir = tempFolder();
+    generateRecords(dir, { tickets: 1500, csvRows: 30 });
+    const args = ['report', '--quarter', '2026-Q3', dir, '--as-of', '2026-11-25', '--format', 'json'];
+    const one = runCli(args, { env: { SVC_SLA_CACHE: 'off', SVC_SLA_WORKERS: 'off' } });
+    const two = runCli(args, { env: { SVC_SLA_CACHE: 'off', SVC_SLA_WORKERS: 'force' } });
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(two.stdout).findings.length).toBeGreaterThan(0);
+  });
+
+  test('with the cache: files checked by the worker are cached and give the same answer warm', () => {
+    const { dir } = mixedFolder();
+    const cache = tempFolder();
+    const env = { SVC_SLA_CACHE: cache, SVC_SLA_WORKERS: 'force' };
+    const reference = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_CACHE: 'off', SVC_SLA_WORKERS: 'off' } });
+    const cold = runCli(['validate', dir, '--format', 'json'], { env });
+    const warm = runCli(['validate', dir, '--format', 'json'], { env });
+    expect(cold.stdout).toBe(reference.stdout);
+    expect(warm.stdout).toBe(reference.stdout);
+  });
+});

@@ -26,14 +26,43 @@ const FALSE_WORDS = new Set(['false', 'no', '0', '否', 'n']);
 interface Row {
   record: string[];
   raw: string;
-  info: { lines: number };
+}
+
+/**
+ * The line each row starts on, counted through csv-parse's `raw` of each row: everything it
+ * consumed for the row, blank lines before it included. Line ends may be LF, CRLF or a bare CR
+ * (old Mac Excel); with CRLF files csv-parse leaves the LF ending a row out of `raw`, so a CR
+ * counts as a line end on its own and an LF right after it does not. (csv-parse's own `info`
+ * objects cost a fifth of the parse and count a quoted CRLF twice.)
+ */
+function rowLines(): (row: Row) => number {
+  let consumed = 0; // line ends in the raws before the current row
+  return (row) => {
+    const raw = row.raw;
+    let i = 0;
+    // blank lines before the row
+    for (; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c === 13) consumed++;
+      else if (c === 10) {
+        if (i === 0 || raw.charCodeAt(i - 1) !== 13) consumed++;
+      } else break;
+    }
+    const line = consumed + 1;
+    for (; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c === 13 || (c === 10 && raw.charCodeAt(i - 1) !== 13)) consumed++;
+    }
+    return line;
+  };
 }
 
 export function parseCsv(text: string, file: string, opts: CsvOptions): ParsedCsv {
   const problems: SyntaxProblem[] = [];
   let rows: Row[];
+  const lineOf = rowLines();
   try {
-    rows = parse(text, { info: true, raw: true, skip_empty_lines: true, relax_column_count: true }) as unknown as Row[];
+    rows = parse(text, { raw: true, skip_empty_lines: true, relax_column_count: true }) as unknown as Row[];
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     problems.push({ line: e.lines ?? 1, column: 1, rule: 'csv-syntax', severity: 'error', message: firstSentence(e.message ?? String(err)) });
@@ -42,7 +71,7 @@ export function parseCsv(text: string, file: string, opts: CsvOptions): ParsedCs
   if (rows.length === 0) return { records: [], problems };
 
   const header = rows[0]!;
-  const headerLine = startLine(header);
+  const headerLine = lineOf(header);
   const headerCols = cellColumns(recordPart(header.raw));
   const fields: (string | null)[] = [];
   const seen = new Map<string, number>();
@@ -70,48 +99,52 @@ export function parseCsv(text: string, file: string, opts: CsvOptions): ParsedCs
     fields.push(field);
   });
   if (problems.length > 0) return { records: [], problems };
+  const types = fields.map((f) => (f === null ? 'string' : opts.cellType(f)));
 
   const records: ParsedRecord[] = [];
-  for (const row of rows.slice(1)) {
-    const line = startLine(row);
-    const cols = cellColumns(recordPart(row.raw));
-    const cellPos = (i: number): SourcePos => {
-      const c = cols[i];
-      return c ? { file, line: line + c.line, column: c.column } : { file, line, column: 1 };
-    };
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const line = lineOf(row);
+    const cells = row.record;
     const data: Record<string, unknown> = {};
-    const fieldIndex = new Map<string, number>();
     let blank = true;
-    row.record.forEach((cell, i) => {
-      const value = cell.trim();
-      if (value === '') return;
+    let bad = false;
+    for (let i = 0; i < cells.length; i++) {
+      const value = cells[i]!.trim();
+      if (value === '') continue;
       blank = false;
       const field = fields[i];
-      if (field === undefined || field === null) {
-        const p = cellPos(i);
-        problems.push({
-          line: p.line,
-          column: p.column,
-          rule: 'csv-columns',
-          severity: 'error',
-          message: `value '${clip(value)}' in column ${i + 1}, which has no header`,
-        });
-        return;
+      if (field === undefined || field === null || types[i] === 'object-list') {
+        bad = true;
+        continue;
       }
-      fieldIndex.set(field, i);
-      const type = opts.cellType(field);
-      if (type === 'object-list') {
-        const p = cellPos(i);
-        problems.push({ line: p.line, column: p.column, rule: 'csv-list', severity: 'error', message: `'${field}' is a list of objects: write it in a YAML file, CSV cannot hold it` });
-        return;
-      }
-      data[field] = coerce(value, type);
-    });
+      data[field] = coerce(value, types[i]!);
+    }
     if (blank) continue; // a row of empty cells, as Excel leaves below a table
     const rowPos: SourcePos = { file, line, column: 1 };
+    // cell columns are worked out only when a field of this row is reported on
+    let cols: { line: number; column: number }[] | null = null;
+    const cellPos = (i: number): SourcePos => {
+      cols ??= cellColumns(recordPart(row.raw));
+      const c = cols[i];
+      return c ? { file, line: line + c.line, column: c.column } : rowPos;
+    };
+    if (bad) {
+      cells.forEach((cell, i) => {
+        const value = cell.trim();
+        if (value === '') return;
+        const field = fields[i];
+        const p = cellPos(i);
+        if (field === undefined || field === null) {
+          problems.push({ line: p.line, column: p.column, rule: 'csv-columns', severity: 'error', message: `value '${clip(value)}' in column ${i + 1}, which has no header` });
+        } else if (types[i] === 'object-list') {
+          problems.push({ line: p.line, column: p.column, rule: 'csv-list', severity: 'error', message: `'${field}' is a list of objects: write it in a YAML file, CSV cannot hold it` });
+        }
+      });
+    }
     const locate: Locator = (path: FieldPath) => {
-      const i = path.length > 0 ? fieldIndex.get(String(path[0])) : undefined;
-      return i === undefined ? rowPos : cellPos(i);
+      const i = path.length > 0 ? fields.indexOf(String(path[0])) : -1;
+      return i === -1 || (cells[i] ?? '').trim() === '' ? rowPos : cellPos(i);
     };
     records.push({ data, pos: rowPos, locate });
   }
@@ -144,15 +177,7 @@ function coerce(value: string, type: CellType): unknown {
 
 /** The row without the empty lines before it and its line terminator. */
 function recordPart(raw: string): string {
-  return raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '');
-}
-
-/** csv-parse tells where a record ends; it starts as many lines earlier as it spans. */
-function startLine(row: Row): number {
-  const part = recordPart(row.raw);
-  let newlines = 0;
-  for (let i = 0; i < part.length; i++) if (part.charCodeAt(i) === 10) newlines++;
-  return row.info.lines - newlines;
+  return raw.replace(/^[\r\n]+/, '').replace(/(?:\r\n|\r|\n)$/, '');
 }
 
 /** Start of each cell as (line offset within the row, 1-based column), honouring quotes. */
@@ -168,7 +193,7 @@ function cellColumns(part: string): { line: number; column: number }[] {
     if (ch === '"') {
       if (inQuotes && part[i + 1] === '"') i++;
       else inQuotes = !inQuotes;
-    } else if (ch === '\n') {
+    } else if (ch === '\n' || (ch === '\r' && part[i + 1] !== '\n')) {
       line++;
       lineStart = i + 1;
     } else if (ch === ',' && !inQuotes) {

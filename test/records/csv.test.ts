@@ -57,3 +57,25 @@ describe('parseCsv', () => {
     expect(r.problems[0]!.line).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('parseCsv: row and cell positions with every line end Excel writes', () => {
+  const body = (nl: string) => `id,note,level${nl}A,"two${nl}lines",1${nl}${nl}${nl}B,x,2${nl}C,"x, y",3`;
+  test.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['bare CR', '\r'],
+  ])('%s: rows after a multi-line cell and blank lines keep their lines and columns', (_name, nl) => {
+    const r = parseCsv(body(nl), 'a.csv', opts);
+    expect(r.problems).toEqual([]);
+    expect(r.records.map((x) => x.data.id)).toEqual(['A', 'B', 'C']);
+    expect(r.records.map((x) => x.pos.line)).toEqual([2, 6, 7]);
+    expect(r.records[0]!.locate(['level'])).toEqual({ file: 'a.csv', line: 3, column: 8 });
+    expect(r.records[1]!.locate(['level'])).toEqual({ file: 'a.csv', line: 6, column: 5 });
+    expect(r.records[2]!.locate(['level'])).toEqual({ file: 'a.csv', line: 7, column: 10 });
+  });
+
+  test('a cell that is empty in this row is located at the row', () => {
+    const r = parseCsv('id,note,level\nA,,1\n', 'a.csv', opts);
+    expect(r.records[0]!.locate(['note'])).toEqual({ file: 'a.csv', line: 2, column: 1 });
+  });
+});

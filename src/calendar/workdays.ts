@@ -250,18 +250,20 @@ export function builtInYears(): number[] {
 // ---------------------------------------------------------------------------------------------
 
 export class WorkCalendar {
-  private readonly tables: ReadonlyMap<number, YearTable>;
+  private loaded: ReadonlyMap<number, YearTable> | undefined;
+
+  /** The year tables; without calendar files, the package data is loaded when first needed (validate never needs it). */
+  private get tables(): ReadonlyMap<number, YearTable> {
+    return (this.loaded ??= loadBuiltIn());
+  }
 
   /**
    * @param overrides calendar files; several files for one year are merged. Throws RangeError
    *   when a file is unusable (see calendarFileProblems) or files contradict each other.
    */
   constructor(overrides: readonly CalendarFile[] = []) {
+    if (overrides.length === 0) return;
     const builtIn = loadBuiltIn();
-    if (overrides.length === 0) {
-      this.tables = builtIn;
-      return;
-    }
 
     const byYear = new Map<number, { off: Set<string>; on: Set<string> }>();
     for (const file of overrides) {
@@ -298,7 +300,7 @@ export class WorkCalendar {
       }
       tables.set(year, finish(year, y, base !== undefined, true));
     }
-    this.tables = new Map([...tables.entries()].sort((a, b) => a[0] - b[0]));
+    this.loaded = new Map([...tables.entries()].sort((a, b) => a[0] - b[0]));
   }
 
   /** Years this calendar can answer for, ascending. */

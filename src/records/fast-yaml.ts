@@ -22,7 +22,8 @@ const UNUSUAL = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
 const INDICATOR = /^[[\]{}&*!|>'"%@`,?]|^-(?:[ \t]|$)|^:(?:[ \t]|$)/;
 const ID_FIELDS = new Set(['id', 'ticket', 'ref']);
 
-export function parseFlatYaml(text: string, file: string): ParsedYaml | null {
+/** `positions`: false when nobody will ask where a field is (a file already checked clean). */
+export function parseFlatYaml(text: string, file: string, positions = true): ParsedYaml | null {
   const data: Record<string, unknown> = {};
   // positions as parallel arrays: cheap to fill for every record, searched only when one is reported
   const keys: string[] = [];
@@ -74,15 +75,17 @@ export function parseFlatYaml(text: string, file: string): ParsedYaml | null {
     else if (FLOAT.test(value)) v = ID_FIELDS.has(key) ? value : Number(value);
     else v = value;
     data[key] = v;
-    keys.push(key);
-    lines.push(lineNo);
-    valueCols.push(value === '' ? keyCol : valueCol);
+    if (positions) {
+      keys.push(key);
+      lines.push(lineNo);
+      valueCols.push(value === '' ? keyCol : valueCol);
+    }
     if (firstLine === 0) firstLine = lineNo;
     if (end === n) break;
   }
   if (firstLine === 0) return null; // only comments: the full parser decides what that is
   const pos: SourcePos = { file, line: firstLine, column: 1 };
-  const locate: Locator = (path: FieldPath, at = 'value') => {
+  const locate: Locator = !positions ? () => pos : (path: FieldPath, at = 'value') => {
     const i = path.length > 0 ? keys.indexOf(String(path[0])) : -1;
     if (i === -1) return pos;
     return { file, line: lines[i]!, column: path.length === 1 && at === 'key' ? 1 : valueCols[i]! };

@@ -181,8 +181,9 @@ export interface ParsedFile {
 /**
  * Parses the text of one record file: its records (each with its position in the file's order)
  * and its problems. `full`: skip the fast YAML path (used to locate fields after the fact).
+ * `positions`: false for a text already checked clean, whose fields nobody will ask for.
  */
-export function parseRecordText(f: FoundFile, text: string, opts: ReadOptions, full = false): ParsedFile {
+export function parseRecordText(f: FoundFile, text: string, opts: ReadOptions, full = false, positions = true): ParsedFile {
   const problems: Problem[] = [];
   const records: RawRecord[] = [];
   const kind = f.kind as Kind;
@@ -195,7 +196,7 @@ export function parseRecordText(f: FoundFile, text: string, opts: ReadOptions, f
     }
     return { records, problems, fast: false };
   }
-  const flat = full ? null : parseFlatYaml(text, f.rel);
+  const flat = full ? null : parseFlatYaml(text, f.rel, positions);
   const parsed = flat ?? parseYaml(text, f.rel);
   for (const p of parsed.problems) problems.push(fromSyntax(f.rel, kind, p));
   for (const item of parsed.items) {

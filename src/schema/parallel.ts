@@ -66,7 +66,7 @@ export function checkForHandoff(f: FoundFile, opts: ReadOptions, clock: Clock): 
 
 /** The main thread's side. */
 function fromHandoff(f: FoundFile, h: Handoff, opts: ReadOptions, clock: Clock): FileResult {
-  return typeof h === 'string' ? resultOf(f, parseRecordText(f, h, opts), clock, true) : h;
+  return typeof h === 'string' ? resultOf(f, parseRecordText(f, h, opts, false, false), clock, true) : h;
 }
 
 function workerScript(): string | null {

@@ -100,7 +100,7 @@ export function discover(root: string): Discovery {
       else {
         // a stray folder is named once per record file in it, so each file shows up in the editor
         const stray: FoundFile[] = [];
-        walk(abs, `${name}/`, 'calendar', stray, problems);
+        walk(abs, `${name}/`, 'calendar', stray, problems); // kind unused: only the paths are reported
         for (const f of stray) {
           problems.push(fileProblem(f.rel, 'unknown-kind', `'${name}/' is not a record kind folder${didYouMean(name, [...KINDS, CALENDARS_DIR])}; kinds are ${KINDS.join(', ')}`));
         }

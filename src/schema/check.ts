@@ -9,14 +9,14 @@ import * as path from 'node:path';
 import { Clock } from '../calendar/time';
 import { WorkCalendar, type CalendarFile } from '../calendar/workdays';
 import { DEFAULT_CONFIG, type Config, type Rec } from '../core/model';
-import { KINDS, type Problem, type SourcePos } from '../core/types';
+import { type Problem, type SourcePos } from '../core/types';
 import { loadPolicy } from '../policy/load';
 import type { Policy } from '../policy/types';
 import { isKnownEncoding } from '../records/decode';
 import type { FoundFile } from '../records/discover';
 import { discoverFolder, readConfigOnly, readOptions, readRecordFile, type RawDoc, type ReadOptions } from '../records/load';
 import type { Locator } from '../records/yaml';
-import { cellTypeOf, schemaOf, schemaProblems, validatorFor } from './ajv';
+import { cellTypeOf, schemaProblems, schemasStamp, validatorFor } from './ajv';
 import { FileCache } from './cache';
 import { FileChecker, type WorkerMode } from './parallel';
 import type { FileResult } from './records';
@@ -209,7 +209,6 @@ const MIN_FILES_FOR_CACHE = 500;
  * schemas, and the settings a record is read with.
  */
 function cacheKey(config: Config): string {
-  const schemas = KINDS.map((k) => JSON.stringify(schemaOf(k))).join('\n');
   const version = (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   const code: string[] = [];
   for (const dir of ['records', 'schema', 'calendar']) {
@@ -219,7 +218,7 @@ function cacheKey(config: Config): string {
       code.push(`${dir}/${f}:${st.size}:${st.mtimeMs}`);
     }
   }
-  return createHash('sha1').update(JSON.stringify([version, code, config.timezone, config.csv, schemas])).digest('hex');
+  return createHash('sha1').update(JSON.stringify([version, code, config.timezone, config.csv, schemasStamp()])).digest('hex');
 }
 
 /**

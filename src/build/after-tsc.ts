@@ -10,12 +10,13 @@ import Ajv, { _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import { builtinPolicyNames, loadPolicyFromYaml } from '../policy/load';
 import { writePrecompiled } from '../policy/precompiled';
-import { AJV_OPTIONS, PREBUILT_FILE, SCHEMA_NAMES, schemaOf, schemasStamp } from '../schema/ajv';
+import { AJV_OPTIONS, PREBUILT_FILE, SCHEMA_NAMES, schemasStamp } from '../schema/ajv';
+import { schemaDocument } from '../util/paths';
 import { packageRoot } from '../util/paths';
 
 function compileValidators(): void {
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, formats: _`require("../formats.js").formats` } });
-  for (const name of SCHEMA_NAMES) ajv.addSchema(schemaOf(name) as object, name);
+  for (const name of SCHEMA_NAMES) ajv.addSchema(schemaDocument(name) as object, name);
   const code = standaloneCode(ajv, Object.fromEntries(SCHEMA_NAMES.map((n) => [n, n])));
   fs.mkdirSync(path.dirname(PREBUILT_FILE), { recursive: true });
   fs.writeFileSync(PREBUILT_FILE, `${code}\nexports.__stamp = ${JSON.stringify(schemasStamp())};\n`);

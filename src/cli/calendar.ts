@@ -2,9 +2,11 @@ import { Command, Option } from 'commander';
 import { isMonthText, isYearText } from '../calendar/time';
 import { UnknownCalendarYearError, WorkCalendar } from '../calendar/workdays';
 import type { Lang } from '../policy/types';
-import { findRecordsFolder } from '../records/discover';
+import { findRecordsFolder } from '../load/discover';
 import { renderMonth, renderYear } from '../render/calendar';
-import { hasErrors, openFolder } from '../schema/check';
+import { openFolder } from '../load/folder';
+import { hasErrors } from '../core/problems';
+import { diskFiles } from '../source/fs';
 import { renderText } from '../render/problems';
 import { EXIT_INVALID, UsageError, resolveFolder, type Io } from './common';
 import { langOption } from './report-common';
@@ -38,7 +40,7 @@ export function calendarCommand(io: Io): Command {
     .action((period: string | undefined, folder: string | undefined, opts: { format: string; lang?: string }) => {
       let calendar = new WorkCalendar();
       let lang: Lang = (opts.lang as Lang | undefined) ?? 'zh-CN';
-      const root = folder !== undefined ? resolveFolder(folder, io.cwd) : findRecordsFolder(io.cwd);
+      const root = folder !== undefined ? resolveFolder(folder, io.cwd) : findRecordsFolder(diskFiles, io.cwd);
       if (root !== null) {
         const ws = openFolder(root);
         const calendarProblems = ws.problems.filter((p) => p.file.startsWith('calendars/') || p.rule === 'calendar');

@@ -1,10 +1,11 @@
 /** What every command shares: finding the records folder, output, colour, exit codes. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE, findRecordsFolder } from '../records/discover';
+import { CONFIG_FILE, findRecordsFolder } from '../load/discover';
+import { diskFiles } from '../source/fs';
 import { plain, type Paint } from '../render/style';
-import { cacheDir } from '../schema/cache';
-import type { WorkerMode } from '../schema/parallel';
+import { cacheDir } from '../load/cache';
+import type { WorkerMode } from '../load/parallel';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -63,7 +64,7 @@ export function resolveFolder(arg: string | undefined, cwd: string): string {
     }
     return abs;
   }
-  const found = findRecordsFolder(cwd);
+  const found = findRecordsFolder(diskFiles, cwd);
   if (found === null) {
     throw new UsageError(`no ${CONFIG_FILE} here or in any parent folder: name the records folder (\`svc-sla validate path/to/records\`) or create one with \`svc-sla init\``);
   }

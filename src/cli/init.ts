@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { INIT_POLICIES, type InitPolicy } from '../init/config';
 import { occupyingEntries, plannedFiles, writeFiles } from '../init/scaffold';
-import { CONFIG_FILE, findRecordsFolder } from '../records/discover';
+import { CONFIG_FILE, findRecordsFolder } from '../load/discover';
+import { diskFiles } from '../source/fs';
 import { provenance } from '../util/git';
 import { schemaPath } from '../util/paths';
 import { EXIT_OK, UsageError, type Io } from './common';
@@ -58,7 +59,7 @@ export function initCommand(io: Io): Command {
       const shown = folderArg ?? '.';
       prepareFolder(folder, shown, opts.force === true);
 
-      const parent = findRecordsFolder(path.dirname(folder));
+      const parent = findRecordsFolder(diskFiles, path.dirname(folder));
       let result;
       try {
         result = writeFiles(folder, plannedFiles({ policy: opts.policy, schemaPath, version: VERSION }));

@@ -4,10 +4,11 @@ import { Command, Option } from 'commander';
 import { builtinPolicyNames, loadPolicy } from '../policy/load';
 import { policyView, type PolicyView } from '../policy/show';
 import type { Lang } from '../policy/types';
-import { findRecordsFolder } from '../records/discover';
+import { findRecordsFolder } from '../load/discover';
 import { renderGithub, renderJson, renderText } from '../render/problems';
 import { renderMarkdownTable, renderTerminalTable, type TableModel } from '../render/table';
-import { openFolder } from '../schema/check';
+import { openFolder } from '../load/folder';
+import { diskFiles } from '../source/fs';
 import { EXIT_INVALID, UsageError, type Io } from './common';
 import { langOption } from './report-common';
 
@@ -52,7 +53,7 @@ export function policyCommand(io: Io): Command {
       let name = ref;
       let base = io.cwd;
       if (name === undefined) {
-        const root = findRecordsFolder(io.cwd);
+        const root = findRecordsFolder(diskFiles, io.cwd);
         if (root !== null) {
           const ws = openFolder(root);
           name = ws.config.policy;

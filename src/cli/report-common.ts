@@ -5,7 +5,8 @@ import type { Lang, Policy } from '../policy/types';
 import type { Period } from '../reports/findings';
 import { renderText } from '../render/problems';
 import { evaluate, type Evaluation } from '../rules/engine';
-import { hasErrors, openFolder, type Workspace } from '../schema/check';
+import { checkFolder, type CheckedFolder } from '../checks';
+import { hasErrors } from '../core/problems';
 import { EXIT_INVALID, UsageError, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
 
 export interface ReportOptions {
@@ -18,7 +19,7 @@ export interface ReportOptions {
 }
 
 export interface ReportContext {
-  readonly ws: Workspace;
+  readonly ws: CheckedFolder;
   readonly policy: Policy;
   readonly asOf: number;
   readonly lang: Lang;
@@ -73,7 +74,7 @@ export function parsePeriod(opts: ReportOptions, clock: Clock): Period | null {
 export function prepareReport(io: Io, folderArg: string | undefined, opts: ReportOptions, use: { periodOnly?: boolean } = {}): ReportContext | null {
   const root = resolveFolder(folderArg, io.cwd);
   const bar = progressLine(io, 'checking records');
-  const ws = openFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env) });
+  const ws = checkFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env) });
   bar.done();
   const asOf = parseAsOf(opts.asOf, ws.clock, Date.now());
   if (hasErrors(ws.problems) || ws.policy === null) {

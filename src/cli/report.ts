@@ -2,7 +2,7 @@ import { isQuarterText } from '../calendar/time';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../policy/types';
-import { fileTypeOf } from '../records/discover';
+import { fileTypeOf } from '../load/discover';
 import type { ReportHeader } from '../reports/header';
 import { quarterlyTable } from '../reports/quarterly';
 import { renderCsv, renderMarkdown, renderText, type Block } from '../render/document';

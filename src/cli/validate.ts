@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import { fileTypeOf, findRecordsFolder } from '../records/discover';
-import type { Problem } from '../core/types';
+import { fileTypeOf, findRecordsFolder } from '../load/discover';
+import { hasErrors, type Problem } from '../core/problems';
+import { checkFolder } from '../checks';
+import { diskFiles } from '../source/fs';
 import { renderGithub, renderGitlab, renderJson, renderText, summaryLine } from '../render/problems';
-import { hasErrors, openFolder } from '../schema/check';
-import { checkLocks, withLockProblems } from '../lock/check';
 import { EXIT_INVALID, EXIT_OK, UsageError, repoRelative, resolveFolder, type Io, progressLine, cacheFor, workersFor } from './common';
 
 const HELP = `
@@ -63,15 +63,13 @@ export function validateCommand(io: Io): Command {
       const repoPaths = new Map<string, string>();
       for (const { root, only } of targets) {
         const bar = progressLine(io, 'checking records');
-        const ws = openFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env) });
+        const ws = checkFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env) });
         bar.done();
-        // evidence locks (locks/*.yaml): a locked record edited or gone, or the locked table changed
-        const locks = checkLocks(ws);
         records += ws.recordCount;
         files += ws.fileCount;
         const toRepo = repoRelative(root, io.cwd);
-        for (const p of withLockProblems(ws.problems, locks)) {
-          if (only && !only.has(p.file) && !locks.concerns(p, only)) continue;
+        for (const p of ws.problems) {
+          if (only && !only.has(p.file) && !(p.about ?? []).some((f) => only.has(f))) continue;
           // paths relative to one records folder are ambiguous once there are several
           const file = several ? path.relative(io.cwd, path.join(root, p.file)).split(path.sep).join('/') : p.file;
           repoPaths.set(file, toRepo(p.file));
@@ -120,7 +118,7 @@ function resolveTargets(paths: readonly string[], cwd: string): Target[] {
     const abs = path.resolve(cwd, p);
     if (!fs.existsSync(abs)) throw new UsageError(`${p}: no such file`);
     if (fs.statSync(abs).isDirectory()) throw new UsageError(`${p}: give either one records folder or record files, not both`);
-    const r = findRecordsFolder(path.dirname(abs));
+    const r = findRecordsFolder(diskFiles, path.dirname(abs));
     if (r === null) continue;
     let only = byRoot.get(r);
     if (!only) byRoot.set(r, (only = new Set()));

@@ -3,7 +3,7 @@
  * files (GitHub Actions, GitLab CI, pre-commit) and the editor's schema mapping. Pure: text in,
  * text out; the caller decides where it goes.
  */
-import { KINDS } from '../core/types';
+import { KINDS } from '../core/kinds';
 
 export const INIT_POLICIES = ['gd-transmission', 'after-sales'] as const;
 export type InitPolicy = (typeof INIT_POLICIES)[number];

@@ -3,7 +3,7 @@
  * on time under its policy (a fresh folder shows no deduction), self-contained (no record refers
  * to another, so deleting one never breaks the rest) and says at its top that it is an example.
  */
-import type { Kind } from '../core/types';
+import type { Kind } from '../core/kinds';
 import type { InitPolicy } from './config';
 
 export interface ExampleRecord {

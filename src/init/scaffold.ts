@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Kind } from '../core/types';
+import type { Kind } from '../core/kinds';
 import { CALENDARS_README, configYaml, githubWorkflow, gitlabCi, preCommitConfig, vscodeSettings, type InitPolicy } from './config';
 import { exampleRecords } from './records';
 

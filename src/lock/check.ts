@@ -4,18 +4,18 @@
  * still add up to the locked totals. Costs nothing when locks/ holds no lock file; the engine
  * runs once per distinct as-of time, and only when the records are otherwise valid.
  */
-import type { Rec } from '../core/model';
-import type { Problem } from '../core/types';
+import { compareProblems, hasErrors, problemAt, type CheckName, type Problem } from '../core/problems';
+import type { Rec } from '../core/records';
+import type { Folder } from '../load/folder';
 import { quarterlyTable } from '../reports/quarterly';
 import { evaluate, isFinding, type EngineResult, type Evaluation } from '../rules/engine';
-import { hasErrors, type Workspace } from '../schema/check';
 import { listLockFiles, readLockFile, type ReadLock } from './file';
 import { recordHash } from './hash';
 import { contributors, describeChanges, diffTable, isUnchanged, type Lock, type TableDiff } from './model';
 
-export const RULE_CHANGED = 'locked-record-changed';
-export const RULE_MISSING = 'locked-record-missing';
-export const RULE_TABLE = 'locked-table-changed';
+export const RULE_CHANGED: CheckName = 'locked-record-changed';
+export const RULE_MISSING: CheckName = 'locked-record-missing';
+export const RULE_TABLE: CheckName = 'locked-table-changed';
 
 /** A lock problem and the record files it is about (for validate given only some files). */
 export interface LockIssue {
@@ -36,13 +36,11 @@ export interface LockOutcome {
 
 export interface LockCheck {
   readonly locks: readonly LockOutcome[];
-  /** every lock problem, sorted by file, line and column */
+  /** every lock problem, sorted by file, line and column; each names the record files it is about */
   readonly problems: readonly Problem[];
-  /** Is the problem about one of these files (its own file, or a record file it names)? */
-  concerns(p: Problem, files: ReadonlySet<string>): boolean;
 }
 
-const NO_LOCKS: LockCheck = { locks: [], problems: [], concerns: () => false };
+const NO_LOCKS: LockCheck = { locks: [], problems: [] };
 
 function removeHint(lockFile: string): string {
   return `remove the lock deliberately (git rm ${lockFile}, saying why in the commit message)`;
@@ -56,8 +54,13 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function checkLocks(ws: Workspace): LockCheck {
-  const files = listLockFiles(ws.root);
+/**
+ * Every lock of the folder against its records. `wsProblems`: what the other checks found (a
+ * locked record that fails them is reported by that problem, and the table is recomputed only
+ * from valid records).
+ */
+export function checkLocks(ws: Folder, wsProblems: readonly Problem[]): LockCheck {
+  const files = listLockFiles(ws.files, ws.root);
   if (files.length === 0) return NO_LOCKS;
 
   const byId = new Map<string, Rec>();
@@ -65,12 +68,12 @@ export function checkLocks(ws: Workspace): LockCheck {
   // a locked record that fails validation (or whose file does) is reported by that error, not as missing
   const erring = new Set<string>();
   const erringFiles = new Set<string>();
-  for (const p of ws.problems) {
+  for (const p of wsProblems) {
     if (p.severity !== 'error') continue;
     if (p.record !== null) erring.add(p.record);
     erringFiles.add(p.file);
   }
-  const recordsValid = !hasErrors(ws.problems) && ws.policy !== null;
+  const recordsValid = !hasErrors(wsProblems) && ws.policy !== null;
   const runs = new Map<number, EngineResult>();
   const evaluateAt = (asOf: number): EngineResult => {
     let r = runs.get(asOf);
@@ -90,7 +93,7 @@ export function checkLocks(ws: Workspace): LockCheck {
 
   const locks: LockOutcome[] = [];
   for (const file of files) {
-    const read = readLockFile(ws.root, file, ws.clock);
+    const read = readLockFile(ws.files, ws.root, file, ws.clock);
     if (!read.lock) {
       locks.push({ file, read, issues: read.problems.map((problem) => ({ problem, about: [] })), tableNotChecked: 'the lock file is malformed', diff: null, newcomers: [] });
       continue;
@@ -109,16 +112,12 @@ export function checkLocks(ws: Workspace): LockCheck {
         const pos = read.locate(['records', i]);
         const restore = commit ? `restore it (git checkout ${commit} -- ${entry.file})` : 'restore it from git';
         issues.push({
-          problem: {
-            severity: 'error',
-            file,
-            line: pos.line,
-            column: pos.column,
-            kind: entry.kind,
-            record: entry.id,
-            rule: RULE_MISSING,
-            message: `${entry.id} (${entry.kind}, in ${entry.file} when locked) is locked by ${file} (${lock.quarter}, signed) and no longer exists: ${restore}, or ${removeHint(file)}`,
-          },
+          problem: problemAt(
+            { file, line: pos.line, column: pos.column },
+            RULE_MISSING,
+            `${entry.id} (${entry.kind}, in ${entry.file} when locked) is locked by ${file} (${lock.quarter}, signed) and no longer exists: ${restore}, or ${removeHint(file)}`,
+            { kind: entry.kind, record: entry.id },
+          ),
           about: [entry.file],
         });
         return;
@@ -128,16 +127,10 @@ export function checkLocks(ws: Workspace): LockCheck {
       const diff = commit ? ` (git diff ${commit} -- ${entry.file})` : '';
       const moved = rec.kind !== entry.kind ? ` (it was ${entry.kind}, now ${rec.kind})` : '';
       issues.push({
-        problem: {
-          severity: 'error',
-          file: rec.source.file,
-          line: rec.source.line,
-          column: rec.source.column,
+        problem: problemAt(rec.source, RULE_CHANGED, `${rec.id} is locked by ${file} (${lock.quarter}, signed) and has changed${moved}: revert it${diff}, or ${removeHint(file)}`, {
           kind: rec.kind,
           record: rec.id,
-          rule: RULE_CHANGED,
-          message: `${rec.id} is locked by ${file} (${lock.quarter}, signed) and has changed${moved}: revert it${diff}, or ${removeHint(file)}`,
-        },
+        }),
         about: [rec.source.file],
       });
     });
@@ -164,20 +157,10 @@ export function checkLocks(ws: Workspace): LockCheck {
     locks.push({ file, read, issues, tableNotChecked, diff, newcomers });
   }
 
-  const about = new Map<Problem, readonly string[]>();
   const problems: Problem[] = [];
-  for (const l of locks) {
-    for (const i of l.issues) {
-      problems.push(i.problem);
-      about.set(i.problem, i.about);
-    }
-  }
+  for (const l of locks) for (const i of l.issues) problems.push(i.about.length > 0 ? { ...i.problem, about: i.about } : i.problem);
   problems.sort(compareProblems);
-  return {
-    locks,
-    problems,
-    concerns: (p, only) => only.has(p.file) || (about.get(p) ?? []).some((f) => only.has(f)),
-  };
+  return { locks, problems };
 }
 
 function tableIssue(
@@ -186,7 +169,7 @@ function tableIssue(
   lock: Lock,
   diff: TableDiff,
   evaluations: readonly Evaluation[],
-  ws: Workspace,
+  ws: Folder,
   changed: readonly Rec[],
   missing: readonly string[],
 ): { issue: LockIssue; newcomers: string[] } {
@@ -211,33 +194,12 @@ function tableIssue(
   if (missing.length > 0) cause += `; locked and gone: ${missing.join(', ')}`;
   if (ws.policy && ws.policy.id !== lock.policy) cause += `; the policy is now ${ws.policy.id}, the lock was made under ${lock.policy}`;
   const issue: LockIssue = {
-    problem: {
-      severity: 'error',
-      file,
-      line: pos.line,
-      column: pos.column,
-      kind: null,
-      record: null,
-      rule: RULE_TABLE,
-      message: `the ${lock.quarter} table no longer matches ${file} (recomputed as of ${lock.as_of}): ${parts.join('; ')}${cause}. Undo the change, or ${removeHint(file)}`,
-    },
+    problem: problemAt(
+      { file, line: pos.line, column: pos.column },
+      RULE_TABLE,
+      `the ${lock.quarter} table no longer matches ${file} (recomputed as of ${lock.as_of}): ${parts.join('; ')}${cause}. Undo the change, or ${removeHint(file)}`,
+    ),
     about: [...newcomers, ...changed].map((r) => r.source.file),
   };
   return { issue, newcomers: newcomers.map(where) };
 }
-
-function compareProblems(a: Problem, b: Problem): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  if (a.line !== b.line) return a.line - b.line;
-  if (a.column !== b.column) return a.column - b.column;
-  if (a.rule !== b.rule) return a.rule < b.rule ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
-}
-
-/** The folder's problems and the lock problems as one list, in file, line and column order. */
-export function withLockProblems(problems: readonly Problem[], locks: LockCheck): readonly Problem[] {
-  if (locks.problems.length === 0) return problems;
-  // stable: the folder's own problems keep their order among equals
-  return [...problems, ...locks.problems].sort((a, b) => (a.file !== b.file ? (a.file < b.file ? -1 : 1) : a.line - b.line || a.column - b.column));
-}
-

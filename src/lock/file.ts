@@ -5,28 +5,31 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Node } from 'yaml';
 import { ajvLib, yamlLib } from '../util/lazy';
 import type { Clock } from '../calendar/time';
-import type { Problem } from '../core/types';
-import { parseYaml, type Locator, type ParsedRecord } from '../records/yaml';
-import { schemaPath } from '../util/paths';
+import { problemAt, type CheckName, type Problem } from '../core/problems';
+import type { Files } from '../source/fs';
+import { readText } from '../source/read';
+import { translateSchemaErrors } from '../source/schema-errors';
+import { parseYaml, type Locator, type ParsedRecord } from '../source/yaml';
+import { schemaDocument } from '../util/paths';
 import { LOCKS_DIR, type Lock } from './model';
 
-export const LOCK_FILE_RULE = 'lock-file';
+export const LOCK_FILE_RULE: CheckName = 'lock-file';
 const NAME_RE = /^(\d{4}-Q[1-4])\.ya?ml$/;
 
 /** `locks/*.yaml` and `locks/*.yml` (not sub-folders, not dot files), sorted; [] when there is no locks/ folder. */
-export function listLockFiles(root: string): string[] {
-  let entries: fs.Dirent[];
+export function listLockFiles(files: Files, root: string): string[] {
+  let entries;
   try {
-    entries = fs.readdirSync(path.join(root, LOCKS_DIR), { withFileTypes: true });
+    entries = files.list(path.join(root, LOCKS_DIR));
   } catch {
     return [];
   }
   return entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && !e.name.startsWith('.') && /\.ya?ml$/i.test(e.name))
+    .filter((e) => (e.kind === 'file' || e.kind === 'link') && !e.name.startsWith('.') && /\.ya?ml$/i.test(e.name))
     .map((e) => `${LOCKS_DIR}/${e.name}`)
     .sort();
 }
@@ -50,50 +53,24 @@ let validator: ValidateFunction | null = null;
 function validateLock(): ValidateFunction {
   if (!validator) {
     const ajv = new (ajvLib().default)({ allErrors: true, strict: true, allowUnionTypes: true });
-    validator = ajv.compile(JSON.parse(fs.readFileSync(schemaPath('lock'), 'utf8')));
+    validator = ajv.compile(schemaDocument('lock') as object);
   }
   return validator;
 }
 
-function problem(file: string, pos: { line: number; column: number }, message: string, rule = LOCK_FILE_RULE): Problem {
-  return { severity: 'error', file, line: pos.line, column: pos.column, kind: null, record: null, rule, message };
+function problem(file: string, pos: { line: number; column: number }, message: string, rule: CheckName = LOCK_FILE_RULE): Problem {
+  return problemAt({ file, line: pos.line, column: pos.column }, rule, message);
 }
 
 const REMAKE = 'lock files are written by `svc-sla lock`, never by hand: restore it from git, or remove it deliberately';
 
-function schemaMessage(e: ErrorObject): { path: string[]; message: string } {
-  const path = e.instancePath === '' ? [] : e.instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const field = path.reduce((s, seg) => (/^\d+$/.test(seg) ? `${s}[${seg}]` : s ? `${s}.${seg}` : seg), '');
-  const where = field || 'the lock';
-  switch (e.keyword) {
-    case 'required':
-      return { path, message: `${where} lacks '${(e.params as { missingProperty: string }).missingProperty}'` };
-    case 'additionalProperties': {
-      const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      return { path: [...path, extra], message: `${where} has an unknown field '${extra}'` };
-    }
-    case 'const':
-      return { path, message: `${where} must be ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}: this lock was written by another version of svc-sla` };
-    case 'enum':
-      return { path, message: `${where} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` };
-    default:
-      return { path, message: `${where} ${e.message ?? 'is invalid'}` };
-  }
-}
-
 /** Reads and checks one lock file; never throws for bad content. */
-export function readLockFile(root: string, rel: string, clock: Clock): ReadLock {
+export function readLockFile(files: Files, root: string, rel: string, clock: Clock): ReadLock {
   const none: Locator = () => ({ file: rel, line: 1, column: 1 });
   const fail = (problems: Problem[], locate: Locator = none): ReadLock => ({ file: rel, lock: null, asOf: null, locate, problems });
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(path.join(root, rel)));
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code ? `cannot read this lock file (${code})` : 'the lock file is not UTF-8 text';
-    return fail([problem(rel, { line: 1, column: 1 }, why)]);
-  }
-  const parsed = parseYaml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, rel);
+  const read = readText(files, path.join(root, ...rel.split('/')), rel, { encoding: 'utf-8' });
+  if (!read.ok) return fail([problem(rel, read.problem, `${read.problem.message} (${REMAKE})`)]);
+  const parsed = parseYaml(read.text, rel);
   const syntax = parsed.problems.filter((p) => p.severity === 'error');
   if (syntax.length > 0) return fail(syntax.map((p) => problem(rel, p, `${p.message} (${REMAKE})`, p.rule)));
   const docs = parsed.items.filter((i): i is ParsedRecord => 'data' in i);
@@ -104,15 +81,9 @@ export function readLockFile(root: string, rel: string, clock: Clock): ReadLock 
   const problems: Problem[] = [];
   const v = validateLock();
   if (!v(data)) {
-    const seen = new Set<string>();
-    for (const e of v.errors ?? []) {
-      if (e.keyword === 'if') continue;
-      const m = schemaMessage(e);
-      const pos = locate(m.path, e.keyword === 'additionalProperties' ? 'key' : 'value');
-      const key = `${pos.line}:${pos.column}:${m.message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      problems.push(problem(rel, pos, `${m.message} (${REMAKE})`));
+    for (const i of translateSchemaErrors(v.errors ?? [], data, { whole: 'the lock' })) {
+      const more = i.rule === 'enum' && i.path[0] === 'svc_sla_lock' ? ': this lock was written by another version of svc-sla' : '';
+      problems.push(problem(rel, locate(i.path, i.at), `${i.message}${more} (${REMAKE})`));
     }
     return fail(problems, locate);
   }

@@ -5,7 +5,7 @@
  * (where the cells read as the same values) leave it unchanged.
  */
 import { createHash } from 'node:crypto';
-import type { Rec } from '../core/model';
+import type { Rec } from '../core/records';
 
 /** JSON with object keys in code-unit order at every depth; `undefined` members left out, as JSON.stringify does. */
 export function canonicalJson(value: unknown): string {

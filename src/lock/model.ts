@@ -4,8 +4,8 @@
  * with one are pure functions; reading and writing lock files is in ./file.
  */
 import type { Clock } from '../calendar/time';
-import type { Rec } from '../core/model';
-import type { Kind } from '../core/types';
+import type { Rec } from '../core/records';
+import type { Kind } from '../core/kinds';
 import type { QuarterlyTable } from '../reports/quarterly';
 import type { Evaluation } from '../rules/engine';
 import type { Provenance } from '../util/git';

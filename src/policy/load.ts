@@ -9,21 +9,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { Problem } from '../core/types';
-import type {
-  Category,
-  Clause,
-  Condition,
-  Duration,
-  Limit,
-  Policy,
-  Quota,
-  Region,
-  Text,
-} from './types';
-import { locate, parseYamlSource, problem } from './yaml-source';
+import type { ValidateFunction } from 'ajv';
+import { problemAt, type CheckName, type Problem } from '../core/problems';
+import type { Text } from '../core/lang';
+import type { Category, Clause, Condition, Duration, Limit, Policy, Quota, Region } from './types';
+import { locate, parseYamlSource } from './yaml-source';
 import type { Path, YamlSource } from './yaml-source';
+import { diskFiles, type Files } from '../source/fs';
+import { readText as readFileText } from '../source/read';
+import { fieldName, translateSchemaErrors } from '../source/schema-errors';
+import type { FieldPath } from '../source/yaml';
 import { packageRoot, schemaPath as schemaFile } from '../util/paths';
 import { precompiledPolicy } from './precompiled';
 import { ajvLib } from '../util/lazy';
@@ -126,13 +121,13 @@ function displayPath(abs: string, baseDir: string): string {
   return (rel === '' ? abs : rel).split(path.sep).join('/');
 }
 
-function resolveRef(ref: string, fromDir: string, baseDir: string): PolicyRef | { error: string } {
+function resolveRef(files: Files, ref: string, fromDir: string, baseDir: string): PolicyRef | { error: string } {
   if (!isPathLike(ref)) {
     if (builtinPolicyNames().includes(ref)) {
       return { abs: path.join(builtinDir(), `${ref}.yaml`), display: `builtin:${ref}`, builtin: ref };
     }
     const abs = path.resolve(fromDir, ref);
-    if (fs.existsSync(abs) && fs.statSync(abs).isFile()) return { abs, display: displayPath(abs, baseDir), builtin: null };
+    if (files.stat(abs)?.kind === 'file') return { abs, display: displayPath(abs, baseDir), builtin: null };
     return {
       error: `unknown built-in policy "${ref}" (built-in: ${builtinPolicyNames().join(', ')}); a path to a policy file must contain "/" or end in .yaml`,
     };
@@ -149,15 +144,6 @@ function isObj(x: unknown): x is Data {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-function pointerToPath(pointer: string): (string | number)[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
-}
-
 const SECTION_NOUN: Readonly<Record<string, string>> = {
   clauses: 'clause',
   categories: 'category',
@@ -166,87 +152,37 @@ const SECTION_NOUN: Readonly<Record<string, string>> = {
   ticket_categories: 'ticket category',
 };
 
-/** head `clause "fault.l1.x"` / `region "core"` (or empty) and the field below it: `limits.total` */
-function describePath(segs: Path, root: unknown): { head: string; field: string; record: string | null } {
-  if (segs.length >= 2 && typeof segs[0] === 'string' && typeof segs[1] === 'number' && SECTION_NOUN[segs[0]]) {
-    const list = isObj(root) ? root[segs[0]] : undefined;
-    const item = Array.isArray(list) ? list[segs[1]] : undefined;
-    const id = isObj(item) && typeof item.id === 'string' ? item.id : null;
-    const head = id ? `${SECTION_NOUN[segs[0]]} "${id}"` : `${segs[0]}[${segs[1]}]`;
-    const rest = dotted(segs.slice(2));
-    return { head, field: rest, record: id };
-  }
-  return { head: '', field: dotted(segs), record: null };
-}
-
-function dotted(segs: Path): string {
-  let s = '';
-  for (const seg of segs) s += typeof seg === 'number' ? `[${seg}]` : s === '' ? seg : `.${seg}`;
-  return s;
-}
-
-function got(data: unknown): string {
-  if (data === null || typeof data !== 'object') return ` (got ${JSON.stringify(data)})`;
-  return '';
-}
-
-/** Drops ajv's bookkeeping errors and the branch errors of an `anyOf` that failed as a whole. */
-function usefulErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  let list = errors.filter((e) => e.keyword !== 'if');
-  const anyOfs = list.filter((e) => e.keyword === 'anyOf').sort((a, b) => a.instancePath.length - b.instancePath.length);
-  for (const a of anyOfs) {
-    if (!list.includes(a)) continue;
-    list = list.filter((e) => e === a || !(e.instancePath === a.instancePath || e.instancePath.startsWith(`${a.instancePath}/`)));
-  }
-  return list;
-}
-
-interface SchemaErrorPlace {
-  /** where the error is in the data that was validated */
-  readonly segs: Path;
-  /** point at the key of the last step (an unknown field) */
-  readonly key: boolean;
-  readonly text: string;
-}
-
-function explain(e: ErrorObject): SchemaErrorPlace {
-  const segs = pointerToPath(e.instancePath);
-  const desc = isObj(e.parentSchema) && typeof e.parentSchema.description === 'string' ? e.parentSchema.description : null;
-  const params = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case 'required': {
-      const shape = isObj(e.data) && typeof e.data.shape === 'string' ? ` (needed by shape ${e.data.shape})` : '';
-      return { segs, key: false, text: `missing required field "${String(params.missingProperty)}"${shape}` };
+/** How a path in a policy file is named: `clause "fault.l1.x": ` and the field below it. */
+function placeIn(root: unknown): (segs: FieldPath) => { head: string; field: string } {
+  return (segs) => {
+    if (segs.length >= 2 && typeof segs[0] === 'string' && typeof segs[1] === 'number' && SECTION_NOUN[segs[0]]) {
+      const list = isObj(root) ? root[segs[0]] : undefined;
+      const item = Array.isArray(list) ? list[segs[1]] : undefined;
+      const id = isObj(item) && typeof item.id === 'string' ? item.id : null;
+      const head = id ? `${SECTION_NOUN[segs[0]]} "${id}": ` : `${segs[0]}[${segs[1]}]: `;
+      return { head, field: fieldName(segs.slice(2)) };
     }
-    case 'additionalProperties':
-      return { segs: [...segs, String(params.additionalProperty)], key: true, text: `unknown field "${String(params.additionalProperty)}"` };
-    case 'enum':
-      return { segs, key: false, text: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}${got(e.data)}` };
-    case 'type':
-    case 'pattern':
-    case 'anyOf':
-      if (desc) return { segs, key: false, text: `must be ${desc}${got(e.data)}` };
-      return { segs, key: false, text: `${e.message ?? e.keyword}${got(e.data)}` };
-    default:
-      return { segs, key: false, text: `${e.message ?? e.keyword}${got(e.data)}` };
-  }
+    return { head: '', field: fieldName(segs) };
+  };
 }
 
-/** `clause "x": limit must be …`, `clause "x": applies: missing required field "kind"` */
-function schemaMessage(head: string, field: string, text: string): string {
-  const body = field === '' ? text : /^(missing|unknown) /.test(text) ? `${field}: ${text}` : `${field} ${text}`;
-  return head === '' ? body : `${head}: ${body}`;
+/** The record id a policy path is about (`clauses[3]` → that clause's id). */
+function recordOf(root: unknown, segs: FieldPath): string | null {
+  if (segs.length < 2 || typeof segs[0] !== 'string' || typeof segs[1] !== 'number' || !SECTION_NOUN[segs[0]]) return null;
+  const list = isObj(root) ? root[segs[0]] : undefined;
+  const item = Array.isArray(list) ? list[segs[1]] : undefined;
+  return isObj(item) && typeof item.id === 'string' ? item.id : null;
 }
 
 /** Problems for schema errors found in a whole file, in file order. */
-function fileSchemaProblems(src: YamlSource, errors: readonly ErrorObject[]): Problem[] {
-  const byPosition = (a: Problem, b: Problem): number => a.line - b.line || a.column - b.column;
-  return usefulErrors(errors).map((e) => {
-    const place = explain(e);
-    const pos = locate(src, place.segs, place.key);
-    const { head, field, record } = describePath(place.key ? place.segs.slice(0, -1) : place.segs, src.data);
-    return problem(src.display, pos.line, pos.column, 'policy-schema', schemaMessage(head, field, place.text), record);
-  }).sort(byPosition);
+function fileSchemaProblems(src: YamlSource, validate: ValidateFunction): Problem[] {
+  const issues = translateSchemaErrors(validate.errors ?? [], src.data, { useDescriptions: true, place: placeIn(src.data), whole: 'the policy' });
+  return issues
+    .map((i) => {
+      const pos = locate(src, i.path, i.at === 'key');
+      return problemAt(pos, 'policy-schema', i.message, { record: recordOf(src.data, i.path) });
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 // ───────────────────────────── merging with positions ─────────────────────────────
@@ -314,13 +250,12 @@ function at(origin: Origin, more: Path = [], key = false): { file: string; line:
   return { file: origin.src.display, line: pos.line, column: pos.column };
 }
 
-function err(origin: Origin, more: Path, rule: string, message: string, record: string | null = null, key = false): Problem {
-  const p = at(origin, more, key);
-  return problem(p.file, p.line, p.column, rule, message, record);
+function err(origin: Origin, more: Path, rule: CheckName, message: string, record: string | null = null, key = false): Problem {
+  return problemAt(at(origin, more, key), rule, message, { record });
 }
 
-function warn(origin: Origin, more: Path, rule: string, message: string, record: string | null = null): Problem {
-  return { ...err(origin, more, rule, message, record), severity: 'warning' };
+function warn(origin: Origin, more: Path, rule: CheckName, message: string, record: string | null = null): Problem {
+  return problemAt(at(origin, more), rule, message, { record, severity: 'warning' });
 }
 
 /** Where a key of an entry (and a path below it) came from. */
@@ -333,7 +268,7 @@ function keyOrigin(entry: Entry, segs: Path): { origin: Origin; more: Path } {
   return { origin: entry.origin, more: [] };
 }
 
-const DUP_RULE: Readonly<Record<string, string>> = {
+const DUP_RULE: Readonly<Record<string, CheckName>> = {
   clauses: 'policy-duplicate-clause',
   categories: 'policy-duplicate-category',
   quotas: 'policy-duplicate-quota',
@@ -442,12 +377,13 @@ function revalidate(entries: readonly Entry[], validate: ValidateFunction, noun:
   const problems: Problem[] = [];
   for (const entry of entries) {
     if (!entry.touched || validate(entry.data)) continue;
-    for (const e of usefulErrors(validate.errors ?? [])) {
-      const place = explain(e);
-      const { origin, more } = keyOrigin(entry, place.segs);
-      const fieldSegs = place.key ? place.segs.slice(0, -1) : place.segs;
-      const message = schemaMessage(`${noun} "${entry.id}"`, dotted(fieldSegs), place.text);
-      problems.push(err(origin, more, 'policy-schema', message, entry.id, place.key));
+    const issues = translateSchemaErrors(validate.errors ?? [], entry.data, {
+      useDescriptions: true,
+      place: (segs) => ({ head: `${noun} "${entry.id}": `, field: fieldName(segs) }),
+    });
+    for (const i of issues) {
+      const { origin, more } = keyOrigin(entry, i.path);
+      problems.push(err(origin, more, 'policy-schema', i.message, entry.id, i.at === 'key'));
     }
   }
   return problems;
@@ -583,38 +519,29 @@ interface Referrer {
   readonly path: Path;
 }
 
-function problemAt(ref: Referrer | null, fallbackFile: string, rule: string, message: string): Problem {
-  if (!ref) return problem(fallbackFile, 1, 1, rule, message);
+function referred(ref: Referrer | null, fallbackFile: string, rule: CheckName, message: string): Problem {
+  if (!ref) return problemAt({ file: fallbackFile, line: 1, column: 1 }, rule, message);
   return err(ref, [], rule, message);
 }
 
-function readText(abs: string): { text: string } | { error: string } {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { error: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` };
-  }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
-  } catch {
-    return { error: 'the file is not valid UTF-8' };
-  }
+/** A policy file's text (UTF-8), or why it cannot be had; built-in policies come from the package. */
+function readPolicyText(files: Files, ref: PolicyRef): { text: string } | { error: string; rule: CheckName } {
+  const from = ref.builtin ? diskFiles : files;
+  if (from.stat(ref.abs) === null) return { error: 'file not found', rule: 'policy-not-found' };
+  const read = readFileText(from, ref.abs, ref.display, { encoding: 'utf-8', refuseEmpty: false });
+  return read.ok ? { text: read.text } : { error: read.problem.message, rule: 'policy-read' };
 }
 
 /** The file and its bases, base first; null when any of them cannot be used. */
-function loadChain(ref: PolicyRef, baseDir: string, stack: readonly PolicyRef[], referrer: Referrer | null, problems: Problem[]): YamlSource[] | null {
+function loadChain(files: Files, ref: PolicyRef, baseDir: string, stack: readonly PolicyRef[], referrer: Referrer | null, problems: Problem[]): YamlSource[] | null {
   if (stack.some((s) => s.abs === ref.abs)) {
     const cycle = [...stack, ref].map((s) => s.display).join(' → ');
-    problems.push(problemAt(referrer, ref.display, 'policy-extends-cycle', `extends cycle: ${cycle}`));
+    problems.push(referred(referrer, ref.display, 'policy-extends-cycle', `extends cycle: ${cycle}`));
     return null;
   }
-  const read = readText(ref.abs);
+  const read = readPolicyText(files, ref);
   if ('error' in read) {
-    const rule = read.error === 'file not found' ? 'policy-not-found' : 'policy-read';
-    problems.push(problemAt(referrer, ref.display, rule, `policy ${ref.display}: ${read.error}`));
+    problems.push(referred(referrer, ref.display, read.rule, `policy ${ref.display}: ${read.error}`));
     return null;
   }
   const parsed = parseYamlSource(read.text, ref.display, ref.abs);
@@ -628,19 +555,19 @@ function loadChain(ref: PolicyRef, baseDir: string, stack: readonly PolicyRef[],
   } else {
     const validate = validators().file;
     if (!validate(src.data)) {
-      problems.push(...fileSchemaProblems(src, validate.errors ?? []));
+      problems.push(...fileSchemaProblems(src, validate));
       return null;
     }
   }
   const data = src.data as Data;
   if (typeof data.extends !== 'string') return [src];
   const here: Referrer = { src, path: ['extends'] };
-  const baseRef = resolveRef(data.extends, path.dirname(ref.abs), baseDir);
+  const baseRef = resolveRef(files, data.extends, path.dirname(ref.abs), baseDir);
   if ('error' in baseRef) {
     problems.push(err(here, [], 'policy-not-found', `extends: ${baseRef.error}`));
     return null;
   }
-  const base = loadChain(baseRef, baseDir, [...stack, ref], here, problems);
+  const base = loadChain(files, baseRef, baseDir, [...stack, ref], here, problems);
   return base ? [...base, src] : null;
 }
 
@@ -649,24 +576,24 @@ function loadChain(ref: PolicyRef, baseDir: string, stack: readonly PolicyRef[],
  * the records folder). A name holding `/` or `\` or ending in .yaml/.yml is a path. Problems
  * name files relative to `baseDir`, and built-ins as `builtin:<name>`.
  */
-export function loadPolicy(nameOrPath: string, baseDir: string): LoadedPolicy {
+export function loadPolicy(nameOrPath: string, baseDir: string, files: Files = diskFiles): LoadedPolicy {
   if (!isPathLike(nameOrPath)) {
     // a built-in name (a JSON copy exists only for those)
     const pre = precompiledPolicy(nameOrPath);
     if (pre) return pre;
   }
-  return loadPolicyFromYaml(nameOrPath, baseDir);
+  return loadPolicyFromYaml(nameOrPath, baseDir, files);
 }
 
 /** loadPolicy without the build-time copy of the built-ins (see precompiled.ts). */
-export function loadPolicyFromYaml(nameOrPath: string, baseDir: string): LoadedPolicy {
+export function loadPolicyFromYaml(nameOrPath: string, baseDir: string, files: Files = diskFiles): LoadedPolicy {
   const problems: Problem[] = [];
-  const ref = resolveRef(nameOrPath, baseDir, baseDir);
+  const ref = resolveRef(files, nameOrPath, baseDir, baseDir);
   if ('error' in ref) {
-    problems.push(problem(nameOrPath, 1, 1, 'policy-not-found', ref.error));
+    problems.push(problemAt({ file: nameOrPath, line: 1, column: 1 }, 'policy-not-found', ref.error));
     return { policy: null, problems };
   }
-  const chain = loadChain(ref, baseDir, [], null, problems);
+  const chain = loadChain(files, ref, baseDir, [], null, problems);
   if (!chain) return { policy: null, problems };
 
   const merged = mergeChain(chain, problems);

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Problem } from '../core/types';
+import type { Problem } from '../core/problems';
 import { packageRoot } from '../util/paths';
 import type { Policy } from './types';
 
@@ -32,9 +32,12 @@ function stamp(): string {
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
     h.update(f).update('\0').update(fs.readFileSync(path.join(dir, f))).update('\0');
   }
-  for (const f of ['load.js', 'yaml-source.js', 'types.js']) {
-    const st = fs.statSync(path.join(__dirname, f), { throwIfNoEntry: false });
-    h.update(`${f}:${st?.size ?? -1}:${st?.mtimeMs ?? -1}\0`);
+  // the code that reads a policy: this folder and the readers of src/source
+  for (const dir of [__dirname, path.join(__dirname, '..', 'source')]) {
+    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.js')).sort()) {
+      const st = fs.statSync(path.join(dir, f));
+      h.update(`${path.basename(dir)}/${f}:${st.size}:${st.mtimeMs}\0`);
+    }
   }
   h.update(fs.readFileSync(path.join(packageRoot(), 'schemas', 'policy.schema.json')));
   return h.digest('hex');

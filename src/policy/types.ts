@@ -4,12 +4,10 @@
  * comes from here. Built-in policies live in `policies/*.yaml`, described by
  * `schemas/policy.schema.json`; this is their loaded, checked form.
  */
-import type { Kind } from '../core/types';
+import type { Kind } from '../core/kinds';
+import type { Lang, Text } from '../core/lang';
 
-export type Lang = 'zh-CN' | 'en';
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-/** A label in each report language. */
-export type Text = Readonly<Record<Lang, string>>;
+export type { Lang, Text };
 
 /** `3h`, `5d`, `7wd` in the policy file. */
 export interface Duration {

@@ -1,11 +1,11 @@
 /**
  * A parsed policy file that still knows where each value came from, so that every problem can
  * point at `file:line:column` of the offending field. The parsing and the position walk are the
- * records' own (src/records/yaml.ts): the same YAML rules, duplicate keys named at both places,
+ * records' own (src/source/yaml.ts): the same YAML rules, duplicate keys named at both places,
  * the same alias-bomb guard.
  */
-import type { Problem } from '../core/types';
-import { parseYaml, type Locator, type ParsedRecord } from '../records/yaml';
+import { problemAt, type Problem } from '../core/problems';
+import { parseYaml, type Locator, type ParsedRecord } from '../source/yaml';
 
 /** Steps from the document root: mapping keys and sequence indexes. */
 export type Path = readonly (string | number)[];
@@ -21,6 +21,7 @@ export interface YamlSource {
 }
 
 export interface Position {
+  readonly file: string;
   readonly line: number;
   readonly column: number;
 }
@@ -31,20 +32,16 @@ export interface Position {
  */
 export function parseYamlSource(text: string, display: string, abs: string): { source: YamlSource | null; problems: Problem[] } {
   const parsed = parseYaml(text, display);
-  const problems: Problem[] = parsed.problems.map((p) => ({ ...problem(display, p.line, p.column, p.rule, p.message), severity: p.severity }));
+  const problems: Problem[] = parsed.problems.map((p) => problemAt({ file: display, line: p.line, column: p.column }, p.rule, p.message, { severity: p.severity }));
   if (problems.some((p) => p.severity === 'error')) return { source: null, problems };
   const docs = parsed.items.filter((i): i is ParsedRecord => 'data' in i);
   if (docs.length !== 1 || parsed.items.length !== 1) {
     const at = parsed.items[1] ?? parsed.items[0];
-    const pos = at ? ('data' in at ? at.pos : at.notRecord) : { line: 1, column: 1 };
-    problems.push(problem(display, pos.line, pos.column, 'policy-schema', 'a policy file holds one mapping (id, name, categories, clauses, ...)'));
+    const pos = at ? ('data' in at ? at.pos : at.notRecord) : { file: display, line: 1, column: 1 };
+    problems.push(problemAt(pos, 'policy-schema', 'a policy file holds one mapping (id, name, categories, clauses, ...)'));
     return { source: null, problems };
   }
   return { source: { display, abs, data: docs[0]!.data, locator: docs[0]!.locate }, problems };
-}
-
-export function problem(file: string, line: number, column: number, rule: string, message: string, record: string | null = null): Problem {
-  return { severity: 'error', file, line, column, kind: null, record, rule, message };
 }
 
 /**
@@ -54,5 +51,5 @@ export function problem(file: string, line: number, column: number, rule: string
  */
 export function locate(src: YamlSource, path: Path, key = false): Position {
   const p = src.locator(path, key ? 'key' : 'value');
-  return { line: p.line, column: p.column };
+  return { file: src.display, line: p.line, column: p.column };
 }

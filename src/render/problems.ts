@@ -1,6 +1,6 @@
 /** The renderings of validation problems: text for people, JSON for programs, GitHub annotations and GitLab Code Quality for CI. */
 import { createHash } from 'node:crypto';
-import type { Problem } from '../core/types';
+import { countProblems, type Problem } from '../core/problems';
 import { plain, type Paint } from './style';
 
 export interface ValidationSummary {
@@ -9,19 +9,13 @@ export interface ValidationSummary {
   readonly problems: readonly Problem[];
 }
 
-function counts(problems: readonly Problem[]): { errors: number; warnings: number } {
-  let errors = 0;
-  for (const p of problems) if (p.severity === 'error') errors++;
-  return { errors, warnings: problems.length - errors };
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The closing count line, also printed after GitHub annotations (GitHub shows only 10 of each). */
 export function summaryLine(s: ValidationSummary, paint: Paint = plain): string {
-  const { errors, warnings } = counts(s.problems);
+  const { errors, warnings } = countProblems(s.problems);
   const scope = `${plural(s.records, 'record')} in ${plural(s.files, 'file')}`;
   if (errors === 0) {
     return paint.green(`✔ ${scope}: valid`) + (warnings > 0 ? paint.yellow(` (${plural(warnings, 'warning')})`) : '');
@@ -47,7 +41,7 @@ export function renderText(s: ValidationSummary, opts: { quiet: boolean; paint?:
     const rec = p.record !== null ? ` [${p.record}]` : '';
     lines.push(`  ${paint.dim(pos)}  ${sev}  ${p.message}${paint.dim(`${rec}  ${p.rule}`)}`);
   }
-  if (!opts.quiet || counts(s.problems).errors > 0) {
+  if (!opts.quiet || countProblems(s.problems).errors > 0) {
     if (lines.length > 0) lines.push('');
     lines.push(summaryLine({ ...s, problems: shown }, paint));
   }
@@ -57,7 +51,7 @@ export function renderText(s: ValidationSummary, opts: { quiet: boolean; paint?:
 export function renderJson(s: ValidationSummary): string {
   const strip = (p: Problem) => ({ file: p.file, line: p.line, column: p.column, kind: p.kind, record: p.record, rule: p.rule, message: p.message });
   const out = {
-    valid: counts(s.problems).errors === 0,
+    valid: countProblems(s.problems).errors === 0,
     records: s.records,
     errors: s.problems.filter((p) => p.severity === 'error').map(strip),
     warnings: s.problems.filter((p) => p.severity === 'warning').map(strip),

@@ -3,7 +3,7 @@
  * quarterly table itemises. Messages are built here in the chosen language; no printing.
  */
 import type { Clock } from '../calendar/time';
-import type { Kind } from '../core/types';
+import type { Kind } from '../core/kinds';
 import { formatDuration } from '../policy/show';
 import type { Lang, Policy } from '../policy/types';
 import { humanDuration, labels } from '../render/i18n';

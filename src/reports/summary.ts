@@ -8,10 +8,12 @@
  * clause ids, so the summary works for any policy.
  */
 import { shiftMonth, type Clock, type Period } from '../calendar/time';
-import type { Rec } from '../core/model';
-import { KINDS, type Kind, type SourcePos } from '../core/types';
+import type { Rec } from '../core/records';
+import { KINDS, type Kind } from '../core/kinds';
+import type { SourcePos } from '../core/problems';
 import type { Policy, Quota, QuotaClause, Text } from '../policy/types';
-import { fieldValue, matches, regionOf } from '../rules/conditions';
+import { matches, regionOf } from '../rules/conditions';
+import { fieldValue } from '../core/kinds';
 import { isFinding, type Evaluation, type Status } from '../rules/engine';
 
 /** The date that places a record in a month, first present field wins. */

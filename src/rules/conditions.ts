@@ -1,28 +1,7 @@
 /** Record conditions of a policy (`when`, `unless`, `any`, `valid_if`) tested against plain record data. */
-import type { Rec } from '../core/model';
-import type { Kind } from '../core/types';
+import type { Rec } from '../core/records';
+import { fieldValue, type Kind } from '../core/kinds';
 import type { Applies, Condition, FieldTest, Policy, Scalar } from '../policy/types';
-
-/**
- * Booleans whose absence means `true` (RECORDS.md); every other absent boolean is simply
- * absent, so `{x: false}` does not match it but `{x: {not: true}}` does.
- */
-const TRUE_BY_DEFAULT: Readonly<Partial<Record<Kind, readonly string[]>>> = {
-  tickets: ['level_confirmed'],
-  inspections: ['docs_compliant'],
-  upgrades: ['version_certified'],
-};
-const FALSE_BY_DEFAULT: Readonly<Partial<Record<Kind, readonly string[]>>> = {
-  upgrades: ['operator_error'],
-};
-
-export function fieldValue(data: Readonly<Record<string, unknown>>, kind: Kind | null, field: string): unknown {
-  const v = data[field];
-  if (v !== undefined || kind === null) return v;
-  if (TRUE_BY_DEFAULT[kind]?.includes(field)) return true;
-  if (FALSE_BY_DEFAULT[kind]?.includes(field)) return false;
-  return undefined;
-}
 
 function same(a: unknown, b: Scalar): boolean {
   if (a === b) return true;

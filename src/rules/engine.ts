@@ -7,8 +7,9 @@
  */
 import type { Clock, When } from '../calendar/time';
 import { UnknownCalendarYearError, type WorkCalendar } from '../calendar/workdays';
-import type { Rec } from '../core/model';
-import type { Kind, Problem, SourcePos } from '../core/types';
+import type { Rec } from '../core/records';
+import type { Kind } from '../core/kinds';
+import { problemAt, type Problem, type SourcePos } from '../core/problems';
 import type {
   AnnualClause,
   BeforeClause,
@@ -162,17 +163,9 @@ class Ctx {
   calendarProblem(err: UnknownCalendarYearError, clause: Clause, rec: Rec | null): void {
     if (this.reportedYears.has(err.year)) return;
     this.reportedYears.add(err.year);
-    const src = rec?.source;
-    this.problems.push({
-      severity: 'error',
-      file: src?.file ?? 'calendars/',
-      line: src?.line ?? 1,
-      column: src?.column ?? 1,
-      kind: rec?.kind ?? null,
-      record: rec?.id ?? null,
-      rule: 'calendar-year',
-      message: `${err.message} (needed by ${clause.id})`,
-    });
+    this.problems.push(
+      problemAt(rec?.source ?? { file: 'calendars/', line: 1, column: 1 }, 'calendar-year', `${err.message} (needed by ${clause.id})`, { kind: rec?.kind ?? null, record: rec?.id ?? null }),
+    );
   }
 
   push(

@@ -28,3 +28,15 @@ export function packageRoot(): string {
 export function schemaPath(name: string): string {
   return path.join(packageRoot(), 'schemas', `${name}.schema.json`);
 }
+
+const documents = new Map<string, unknown>();
+
+/** A JSON Schema of the package's schemas/ folder, parsed once per process. */
+export function schemaDocument(name: string): unknown {
+  let doc = documents.get(name);
+  if (doc === undefined) {
+    doc = JSON.parse(fs.readFileSync(schemaPath(name), 'utf8')) as unknown;
+    documents.set(name, doc);
+  }
+  return doc;
+}

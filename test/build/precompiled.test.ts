@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { builtinPolicyNames, loadPolicyFromYaml } from '../../src/policy/load';
 import { SCHEMA_NAMES, validatorFor } from '../../src/schema/ajv';
-import { KINDS } from '../../src/core/types';
+import { KINDS } from '../../src/core/kinds';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const dist = (p: string) => path.join(ROOT, 'dist', p);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Clock } from '../../src/calendar/time';
+import { diskFiles } from '../../src/source/fs';
 import { existingLocksOf, listLockFiles, readLockFile, renderLock, writeNewLockFile } from '../../src/lock/file';
 import type { Lock } from '../../src/lock/model';
 
@@ -48,7 +49,7 @@ describe('renderLock → readLockFile', () => {
   test('reads back as the same lock, with positions', () => {
     const root = folder();
     put(root, 'locks/2026-Q3.yaml', text);
-    const r = readLockFile(root, 'locks/2026-Q3.yaml', clock);
+    const r = readLockFile(diskFiles, root, 'locks/2026-Q3.yaml', clock);
     expect(r.problems).toEqual([]);
     expect(r.lock).toEqual(LOCK);
     expect(r.asOf).toBe(clock.endOfDay('2026-11-25'));
@@ -63,14 +64,14 @@ describe('readLockFile: a malformed lock is a located error', () => {
 
   test.each([
     ['a bad hash', text.replace('a'.repeat(64), 'xyz'), 'id: GD-2026-0142', 'records[0].sha256'],
-    ['a missing total', text.replace(/^total: .*\n/m, ''), 'svc_sla_lock', "lacks 'total'"],
+    ['a missing total', text.replace(/^total: .*\n/m, ''), 'svc_sla_lock', "missing required field 'total'"],
     ['an unknown field', text.replace('policy: gd-transmission', 'policy: gd-transmission\nsigned_by: both'), 'signed_by', "unknown field 'signed_by'"],
     ['a future version', text.replace('svc_sla_lock: 1', 'svc_sla_lock: 2'), 'svc_sla_lock', 'another version of svc-sla'],
     ['a count that is not a number', text.replace('count: 6}', 'count: six}'), 'id: fault.l1', 'categories[0].count'],
   ])('%s', (_, bad, at, words) => {
     const root = folder();
     put(root, 'locks/2026-Q3.yaml', bad);
-    const r = readLockFile(root, 'locks/2026-Q3.yaml', clock);
+    const r = readLockFile(diskFiles, root, 'locks/2026-Q3.yaml', clock);
     expect(r.lock).toBeNull();
     expect(keys(r)).toContain(`${lineOf(bad, at)} lock-file`);
     expect(r.problems.map((p) => p.message).join('\n')).toContain(words);
@@ -80,41 +81,41 @@ describe('readLockFile: a malformed lock is a located error', () => {
   test('YAML syntax errors and duplicate keys keep their rules', () => {
     const root = folder();
     put(root, 'locks/2026-Q3.yaml', 'quarter: [\n');
-    expect(readLockFile(root, 'locks/2026-Q3.yaml', clock).problems.map((p) => p.rule)).toEqual(['yaml-syntax']);
+    expect(readLockFile(diskFiles, root, 'locks/2026-Q3.yaml', clock).problems.map((p) => p.rule)).toEqual(['yaml-syntax']);
     put(root, 'locks/2026-Q3.yaml', text.replace('policy: gd-transmission', 'policy: gd-transmission\npolicy: other'));
-    expect(readLockFile(root, 'locks/2026-Q3.yaml', clock).problems.map((p) => p.rule)).toEqual(['duplicate-key', 'duplicate-key']);
+    expect(readLockFile(diskFiles, root, 'locks/2026-Q3.yaml', clock).problems.map((p) => p.rule)).toEqual(['duplicate-key', 'duplicate-key']);
   });
 
   test('the file name must be the quarter; a record listed twice', () => {
     const root = folder();
     put(root, 'locks/2026-Q2.yaml', text);
-    const r = readLockFile(root, 'locks/2026-Q2.yaml', clock);
+    const r = readLockFile(diskFiles, root, 'locks/2026-Q2.yaml', clock);
     expect(keys(r)).toEqual([`${lineOf(text, 'quarter:')} lock-file`]);
     expect(r.problems[0]!.message).toContain('this lock is for 2026-Q3 but the file is named for 2026-Q2');
     put(root, 'locks/signed.yaml', text);
-    expect(readLockFile(root, 'locks/signed.yaml', clock).problems[0]!.message).toContain('a lock file is named after its quarter');
+    expect(readLockFile(diskFiles, root, 'locks/signed.yaml', clock).problems[0]!.message).toContain('a lock file is named after its quarter');
     const twice = text.replace(/(  - \{id: KH-2026-03)/, '  - {id: GD-2026-0142, kind: tickets, file: x.yaml, sha256: ' + 'b'.repeat(64) + '}\n$1');
     put(root, 'locks/2026-Q3.yaml', twice);
-    expect(readLockFile(root, 'locks/2026-Q3.yaml', clock).problems[0]!.message).toBe('GD-2026-0142 is listed twice (first at records[0])');
+    expect(readLockFile(diskFiles, root, 'locks/2026-Q3.yaml', clock).problems[0]!.message).toBe('GD-2026-0142 is listed twice (first at records[0])');
   });
 
   test('a list or an empty document is not a lock', () => {
     const root = folder();
     put(root, 'locks/2026-Q3.yaml', '- a\n- b\n');
-    expect(readLockFile(root, 'locks/2026-Q3.yaml', clock).problems[0]!.message).toMatch(/^not a lock/);
+    expect(readLockFile(diskFiles, root, 'locks/2026-Q3.yaml', clock).problems[0]!.message).toMatch(/^not a lock/);
   });
 });
 
 describe('listing and writing', () => {
   test('listLockFiles: YAML files directly in locks/, sorted; none without the folder', () => {
     const root = folder();
-    expect(listLockFiles(root)).toEqual([]);
+    expect(listLockFiles(diskFiles, root)).toEqual([]);
     put(root, 'locks/2026-Q3.yaml', 'x');
     put(root, 'locks/2026-Q1.yml', 'x');
     put(root, 'locks/README.md', 'x');
     put(root, 'locks/.2026-Q4.yaml.123.tmp', 'x');
     put(root, 'locks/old/2025-Q4.yaml', 'x');
-    expect(listLockFiles(root)).toEqual(['locks/2026-Q1.yml', 'locks/2026-Q3.yaml']);
+    expect(listLockFiles(diskFiles, root)).toEqual(['locks/2026-Q1.yml', 'locks/2026-Q3.yaml']);
     expect(existingLocksOf(root, '2026-Q1')).toEqual(['locks/2026-Q1.yml']);
     expect(existingLocksOf(root, '2026-Q2')).toEqual([]);
   });

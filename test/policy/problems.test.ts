@@ -1,4 +1,4 @@
-import type { Problem } from '../../src/core/types';
+import type { Problem } from '../../src/core/problems';
 import { loadPolicy } from '../../src/policy/load';
 import { posOf, SMALL, tempFolder } from './helpers';
 
@@ -25,7 +25,7 @@ describe('schema problems point at the field', () => {
     expect(problemsOf(text)).toEqual([
       {
         severity: 'error', file: 'policy.yaml', ...posOf(text, '3x'), kind: null, record: 'fault.remote', rule: 'policy-schema',
-        message: 'clause "fault.remote": limit must be a duration like 3h, 5d or 7wd (got "3x")',
+        message: 'clause "fault.remote": limit must be a duration like 3h, 5d or 7wd (got \'3x\')',
       },
     ]);
   });
@@ -41,23 +41,23 @@ describe('schema problems point at the field', () => {
     const text = edit('    from: accepted_at\n    to: restored_at\n    limit: 3h\n', '');
     const at = posOf(text, 'id: fault.remote');
     expect(problemsOf(text)).toEqual([
-      expect.objectContaining({ rule: 'policy-schema', ...at, message: 'clause "fault.remote": missing required field "from" (needed by shape elapsed)' }),
-      expect.objectContaining({ rule: 'policy-schema', ...at, message: 'clause "fault.remote": missing required field "to" (needed by shape elapsed)' }),
-      expect.objectContaining({ rule: 'policy-schema', ...at, message: 'clause "fault.remote": missing required field "limit" (needed by shape elapsed)' }),
+      expect.objectContaining({ rule: 'policy-schema', ...at, message: 'clause "fault.remote": missing required field \'from\' (needed by shape elapsed)' }),
+      expect.objectContaining({ rule: 'policy-schema', ...at, message: 'clause "fault.remote": missing required field \'to\' (needed by shape elapsed)' }),
+      expect.objectContaining({ rule: 'policy-schema', ...at, message: 'clause "fault.remote": missing required field \'limit\' (needed by shape elapsed)' }),
     ]);
   });
 
   test('a field the shape does not know: at its key', () => {
     const text = edit('    ref_kind: tickets\n', '    ref_kind: tickets\n    limit: 3h\n');
     expect(problemsOf(text)).toEqual([
-      expect.objectContaining({ rule: 'policy-schema', record: 'complaint', ...posOf(text, 'limit: 3h', 2), message: 'clause "complaint": unknown field "limit"' }),
+      expect.objectContaining({ rule: 'policy-schema', record: 'complaint', ...posOf(text, 'limit: 3h', 2), message: "clause \"complaint\": unknown field 'limit'" }),
     ]);
   });
 
   test('an unknown shape', () => {
     const text = edit('shape: manual', 'shape: manul');
     expect(problemsOf(text)).toEqual([
-      expect.objectContaining({ rule: 'policy-schema', ...posOf(text, 'manul'), message: expect.stringMatching(/^clause "complaint": shape must be one of: elapsed, .*manual \(got "manul"\)$/) }),
+      expect.objectContaining({ rule: 'policy-schema', ...posOf(text, 'manul'), message: expect.stringMatching(/^clause "complaint": shape must be one of elapsed, .*manual \(got 'manul'\) \(did you mean 'manual'\?\)$/) }),
     ]);
   });
 
@@ -177,11 +177,11 @@ clauses:
     expect(problemsOf(child)).toEqual([
       expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'fault.l1', ...posOf(child, 'lots') }),
       expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'fault.l1.restore.remote', ...posOf(child, '3x') }),
-      expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'consult.answer', ...posOf(child, 'categroy'), message: 'clause "consult.answer": unknown field "categroy"' }),
-      expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'new.clause', ...posOf(child, 'id: new.clause'), message: expect.stringContaining('"applies"') }),
-      expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'new.clause', ...posOf(child, 'id: new.clause'), message: expect.stringContaining('"from"') }),
-      expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'new.clause', ...posOf(child, 'id: new.clause'), message: expect.stringContaining('"to"') }),
-      expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'new.clause', ...posOf(child, 'id: new.clause'), message: expect.stringContaining('"limit"') }),
+      expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'consult.answer', ...posOf(child, 'categroy'), message: "clause \"consult.answer\": unknown field 'categroy'" }),
+      expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'new.clause', ...posOf(child, 'id: new.clause'), message: expect.stringContaining("'applies'") }),
+      expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'new.clause', ...posOf(child, 'id: new.clause'), message: expect.stringContaining("'from'") }),
+      expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'new.clause', ...posOf(child, 'id: new.clause'), message: expect.stringContaining("'to'") }),
+      expect.objectContaining({ file: 'policy.yaml', rule: 'policy-schema', record: 'new.clause', ...posOf(child, 'id: new.clause'), message: expect.stringContaining("'limit'") }),
     ]);
   });
 

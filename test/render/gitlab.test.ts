@@ -1,5 +1,5 @@
 /** GitLab Code Quality rendering of validation problems: shape, severities, stable fingerprints. */
-import type { Problem } from '../../src/core/types';
+import type { Problem } from '../../src/core/problems';
 import { renderGitlab, type GitlabIssue } from '../../src/render/problems';
 
 function problem(over: Partial<Problem> = {}): Problem {

@@ -3,21 +3,22 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { evaluate, type Evaluation } from '../../src/rules/engine';
-import { hasErrors, openFolder, type Workspace } from '../../src/schema/check';
+import { checkFolder, type CheckedFolder } from '../../src/checks';
+import { hasErrors } from '../../src/core/problems';
 import type { Policy } from '../../src/policy/types';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SAMPLE = path.join(ROOT, 'samples', 'gd-transmission');
 
 export interface Opened {
-  readonly ws: Workspace;
+  readonly ws: CheckedFolder;
   readonly policy: Policy;
   readonly asOf: number;
   readonly evaluations: readonly Evaluation[];
 }
 
 export function open(folder: string, asOfText: string): Opened {
-  const ws = openFolder(folder);
+  const ws = checkFolder(folder);
   if (hasErrors(ws.problems) || !ws.policy) throw new Error(`invalid records: ${JSON.stringify(ws.problems.slice(0, 3))}`);
   const w = ws.clock.parse(asOfText);
   if (!w) throw new Error(`bad as-of ${asOfText}`);

@@ -9,12 +9,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Clock } from '../../src/calendar/time';
 import { WorkCalendar, type CalendarFile } from '../../src/calendar/workdays';
-import type { Rec } from '../../src/core/model';
-import type { Kind, Problem } from '../../src/core/types';
+import type { Rec } from '../../src/core/records';
+import type { Kind } from '../../src/core/kinds';
+import type { Problem } from '../../src/core/problems';
 import { loadPolicy } from '../../src/policy/load';
 import type { Policy } from '../../src/policy/types';
 import { evaluate, isFinding, type Evaluation, type Status } from '../../src/rules/engine';
-import { openFolder } from '../../src/schema/check';
+import { checkFolder as openFolder } from '../../src/checks';
 
 /** A record as a test writes it: its kind plus the fields of RECORDS.md. */
 export type Plain = { readonly kind: Kind; readonly id: string } & Readonly<Record<string, unknown>>;

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateRecords } from '../../src/bench/generate';
 import { evaluate, type Evaluation } from '../../src/rules/engine';
-import { openFolder } from '../../src/schema/check';
+import { checkFolder as openFolder } from '../../src/checks';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svc-sla-window-'));
 generateRecords(dir, { tickets: 1500, csvRows: 150 });

@@ -1,13 +1,12 @@
 /** The worker thread of parallel.ts: checks the chunks of record files it claims and hands them back. */
 import { workerData } from 'node:worker_threads';
 import { Clock } from '../calendar/time';
-import { readOptions } from '../records/load';
-import { cellTypeOf } from './ajv';
+import { readOptions } from './files';
 import { BUSY, CHUNK, READY, UnpackedFiles, checkForHandoff, claim, workOrder, type ChunkMessage, type Handoff, type WorkerInput } from './parallel';
 
 const input = workerData as WorkerInput;
 const control = new Int32Array(input.control);
-const opts = readOptions({ encoding: input.encoding, headers: input.headers, cellType: cellTypeOf });
+const opts = readOptions(input.encoding, input.headers);
 const clock = new Clock(input.timezone);
 const files = new UnpackedFiles(input.files);
 const total = files.length;

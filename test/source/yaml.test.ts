@@ -1,4 +1,4 @@
-import { parseYaml, type ParsedRecord } from '../../src/records/yaml';
+import { parseYaml, type ParsedRecord } from '../../src/source/yaml';
 
 function records(text: string): ParsedRecord[] {
   const r = parseYaml(text, 'x.yaml');

@@ -4,11 +4,11 @@
  * the types the record schema expects, so `1`, `是`, `a;b` mean what a coordinator meant.
  */
 import { parse } from 'csv-parse/sync';
-import type { SourcePos } from '../core/types';
+import type { CellType } from '../core/kinds';
+import type { SourcePos } from '../core/problems';
 import type { FieldPath, Locator, ParsedRecord, SyntaxProblem } from './yaml';
 
-/** How a CSV cell is read for a field; everything else stays a string. */
-export type CellType = 'integer' | 'number' | 'boolean' | 'string-list' | 'object-list' | 'string';
+export type { CellType };
 
 export interface CsvOptions {
   readonly aliases: Readonly<Record<string, string>>;

@@ -4,8 +4,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseFlatYaml } from '../../src/records/fast-yaml';
-import { parseYaml, type ParsedRecord } from '../../src/records/yaml';
+import { parseFlatYaml } from '../../src/source/fast-yaml';
+import { parseYaml, type ParsedRecord } from '../../src/source/yaml';
 
 const CASES: string[] = [
   'id: GD-1\nlevel: 1\ncategory: service\naccepted_at: 2026-07-03 10:00\n',

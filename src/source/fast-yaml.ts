@@ -6,7 +6,8 @@
  * subset, the values are exactly what `yaml`'s YAML 1.2 core schema gives, and the positions are
  * exact, so nothing is lost by taking this path (test/records/fast-yaml.test.ts compares the two).
  */
-import type { SourcePos } from '../core/types';
+import { ID_FIELDS } from '../core/kinds';
+import type { SourcePos } from '../core/problems';
 import type { FieldPath, Locator, ParsedYaml } from './yaml';
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*))?$/;
@@ -20,7 +21,6 @@ const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const UNUSUAL = /^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/;
 /** A plain scalar may not start with an indicator; such values go to the full parser. */
 const INDICATOR = /^[[\]{}&*!|>'"%@`,?]|^-(?:[ \t]|$)|^:(?:[ \t]|$)/;
-const ID_FIELDS = new Set(['id', 'ticket', 'ref']);
 
 /** `positions`: false when nobody will ask where a field is (a file already checked clean). */
 export function parseFlatYaml(text: string, file: string, positions = true): ParsedYaml | null {

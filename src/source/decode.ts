@@ -42,8 +42,8 @@ export function isKnownEncoding(name: string): boolean {
 }
 
 /**
- * `encoding`: `auto` (UTF-8 with or without BOM, else GB18030) or a fixed encoding name from the
- * config.
+ * `encoding`: `auto` (UTF-8 with or without BOM, else GB18030: what Excel writes), `utf-8`
+ * (with or without BOM, nothing else) or a fixed encoding name from the config.
  */
 export function decode(buf: Uint8Array, encoding = 'auto'): DecodeResult {
   if (startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff])) {
@@ -61,6 +61,11 @@ export function decode(buf: Uint8Array, encoding = 'auto'): DecodeResult {
       rule: 'binary-file',
       message: 'this is a binary file, not YAML or CSV text (an .xlsx must be saved as CSV first)',
     };
+  }
+  if (encoding === 'utf-8') {
+    const text = tryDecode(buf, 'utf-8');
+    if (text === null) return { ok: false, rule: 'encoding', message: 'the file is not valid UTF-8 (perhaps saved as GBK/ANSI): save it as UTF-8' };
+    return { ok: true, text: stripBom(text), encoding: text.charCodeAt(0) === 0xfeff ? 'utf-8-bom' : 'utf-8' };
   }
   if (encoding !== 'auto') {
     const text = tryDecode(buf, encoding);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { decode } from '../../src/records/decode';
+import { decode } from '../../src/source/decode';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 // "故障单号,地市\nGD-1,广州\n" in GB18030, as Excel on Chinese Windows saves it

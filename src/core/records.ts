@@ -1,12 +1,14 @@
-/** A checked record, ready for the rules: plain data with its source and parsed times. */
+/** A checked record, ready for the rules, and the settings of svc-sla.yaml. Plain data. */
 import type { When } from '../calendar/time';
-import type { Kind, SourcePos } from './types';
+import type { Kind } from './kinds';
+import type { Lang } from './lang';
+import type { SourcePos } from './problems';
 
 export interface Rec {
   readonly kind: Kind;
   readonly id: string;
   readonly source: SourcePos;
-  /** fields as written (ids as strings, CSV cells already typed) */
+  /** fields as written (ids as strings, table cells already typed) */
   readonly data: Readonly<Record<string, unknown>>;
   /** every timestamp/date field, parsed in the config's time zone */
   readonly times: Readonly<Record<string, When>>;
@@ -19,7 +21,7 @@ export interface Config {
   readonly timezone: string;
   /** contract years run from here; null = calendar years */
   readonly contract_start: string | null;
-  readonly locale: 'zh-CN' | 'en';
+  readonly locale: Lang;
   readonly csv: { readonly encoding: string; readonly headers: Readonly<Record<string, string>> };
 }
 

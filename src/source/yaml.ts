@@ -5,7 +5,8 @@
  */
 import type * as YAML from 'yaml';
 import type { Document, Node, Pair, ParsedNode } from 'yaml';
-import type { SourcePos } from '../core/types';
+import { ID_FIELDS } from '../core/kinds';
+import type { CheckName, SourcePos } from '../core/problems';
 import { yamlLib } from '../util/lazy';
 
 // the `yaml` package is loaded on first use: flat record files never need it (fast-yaml.ts)
@@ -28,7 +29,7 @@ export interface ParsedRecord {
 export interface SyntaxProblem {
   readonly line: number;
   readonly column: number;
-  readonly rule: string;
+  readonly rule: CheckName;
   readonly message: string;
   readonly severity: 'error' | 'warning';
 }
@@ -41,8 +42,6 @@ export interface ParsedYaml {
 
 /** Far more aliases than any hand-written record file needs; a bomb needs thousands. */
 const MAX_ALIAS_COUNT = 100;
-/** Fields holding record ids: a plain `0142` must keep its leading zero. */
-const ID_FIELDS = new Set(['id', 'ticket', 'ref']);
 
 const MERGE_KEY = '<<';
 

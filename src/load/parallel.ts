@@ -12,10 +12,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Clock } from '../calendar/time';
-import type { Config } from '../core/model';
-import type { FoundFile } from '../records/discover';
-import { parseRecordText, readRecordText, type ReadOptions } from '../records/load';
-import { checkFile, resultOf, type FileResult } from './records';
+import type { Kind } from '../core/kinds';
+import { diskFiles, type Files } from '../source/fs';
+import type { FoundFile } from './discover';
+import { checkFile, checkParsed, parseRecordText, readRecordText, type FileResult, type ReadOptions } from './files';
 
 /** `auto`: a worker for large folders on a machine with more than one core. */
 export type WorkerMode = 'auto' | 'off' | 'force';
@@ -57,21 +57,21 @@ export type Handoff = string | FileResult;
 
 /** The worker's side: checks a file and says what the main thread needs of it. */
 export function checkForHandoff(f: FoundFile, opts: ReadOptions, clock: Clock): Handoff {
-  const read = readRecordText(f, opts);
-  if (!read.ok) return resultOf(f, { records: [], problems: [read.problem], fast: false }, clock);
+  const read = readRecordText(diskFiles, f, opts);
+  if (!read.ok) return { rel: f.rel, items: [], problems: [read.problem], recordCount: 0 };
   const parsed = parseRecordText(f, read.text, opts);
-  const result = resultOf(f, parsed, clock);
+  const result = checkParsed(f, parsed, clock);
   return parsed.fast && result.problems.length === 0 ? read.text : result;
 }
 
 /** The main thread's side. */
 function fromHandoff(f: FoundFile, h: Handoff, opts: ReadOptions, clock: Clock): FileResult {
-  return typeof h === 'string' ? resultOf(f, parseRecordText(f, h, opts, false, false), clock, true) : h;
+  return typeof h === 'string' ? checkParsed(f, parseRecordText(f, h, opts, false, false), clock, true) : h;
 }
 
 function workerScript(): string | null {
-  // compiled: dist/schema/check-worker.js; under ts-jest the sources are .ts and cannot start a worker
-  const js = path.join(__dirname, 'check-worker.js');
+  // compiled: dist/load/worker.js; under ts-jest the sources are .ts and cannot start a worker
+  const js = path.join(__dirname, 'worker.js');
   return __filename.endsWith('.js') && fs.existsSync(js) ? js : null;
 }
 
@@ -118,7 +118,7 @@ function packFiles(root: string, files: readonly FoundFile[]): FileList | null {
   const rels: string[] = [];
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!;
-    if (f.rel.includes('\n') || f.kind === 'calendar') return null;
+    if (f.rel.includes('\n')) return null;
     rels.push(f.rel);
     flags[i] = (f.regular ? 1 : 0) | (f.type === 'csv' ? 2 : 0);
   }
@@ -147,7 +147,7 @@ export class UnpackedFiles {
       rel,
       abs: this.list.root + path.sep + (path.sep === '/' ? rel : rel.split('/').join(path.sep)),
       type: flag & 2 ? 'csv' : 'yaml',
-      kind: rel.slice(0, rel.indexOf('/')) as FoundFile['kind'],
+      kind: rel.slice(0, rel.indexOf('/')) as Kind,
       regular: (flag & 1) === 1,
     };
   }
@@ -168,9 +168,10 @@ export class FileChecker {
   constructor(
     root: string,
     private readonly files: readonly FoundFile[],
+    private readonly disk: Files,
     private readonly opts: ReadOptions,
     private readonly clock: Clock,
-    config: Config,
+    settings: { readonly timezone: string; readonly encoding: string; readonly headers: Readonly<Record<string, string>> },
     mode: WorkerMode,
   ) {
     this.waitForWorker = mode === 'force';
@@ -181,9 +182,9 @@ export class FileChecker {
     try {
       const input: WorkerInput = {
         files: list,
-        timezone: config.timezone,
-        encoding: config.csv.encoding,
-        headers: config.csv.headers,
+        timezone: settings.timezone,
+        encoding: settings.encoding,
+        headers: settings.headers,
         control: this.control.buffer as SharedArrayBuffer,
         port: channel.port2,
       };
@@ -213,7 +214,7 @@ export class FileChecker {
       const end = Math.min(total, start + CHUNK);
       for (let at = start; at < end; at++) {
         const i = order[at]!;
-        results[i] = checkFile(files[i]!, opts, clock);
+        results[i] = checkFile(this.disk, files[i]!, opts, clock);
       }
       if (onFile) onFile(Math.min(total, Atomics.load(control, NEXT)));
       // take in what the worker handed back before claiming more: what it costs here is part of
@@ -226,7 +227,7 @@ export class FileChecker {
       port.close();
     }
     // chunks the worker claimed but never handed back
-    for (let i = 0; i < total; i++) if (results[i] === undefined) results[i] = checkFile(files[i]!, opts, clock);
+    for (let i = 0; i < total; i++) if (results[i] === undefined) results[i] = checkFile(this.disk, files[i]!, opts, clock);
     return results as FileResult[];
   }
 }

@@ -1,4 +1,4 @@
-import { parseCsv, type CellType } from '../../src/records/csv';
+import { parseCsv, type CellType } from '../../src/source/csv';
 
 const types: Record<string, CellType> = { level: 'integer', days: 'number', mismatch: 'boolean', trunks: 'string-list', findings: 'object-list' };
 const opts = { aliases: { 故障单号: 'id', 故障级别: 'level' }, cellType: (f: string) => types[f] ?? 'string' };

@@ -12,8 +12,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Clock } from '../calendar/time';
-import type { Kind, Problem } from '../core/types';
-import { timesOf, type FileResult } from './records';
+import type { Kind } from '../core/kinds';
+import type { Problem } from '../core/problems';
+import { timesOf } from '../schema/record';
+import type { FileResult } from './files';
 
 /**
  * A file's result as stored: only what cannot be derived again cheaply. Kind and file come from

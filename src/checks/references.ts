@@ -1,0 +1,81 @@
+/**
+ * Records that name other records: a loan for a level-1 fault names its ticket, a fault caused
+ * during an inspection names its ticket, an assessment names its clause and the record it is
+ * about. Each name must exist and be of the right kind, or the clause it feeds cannot count.
+ */
+import type { Kind } from '../core/kinds';
+import type { Problem } from '../core/problems';
+import type { Rec } from '../core/records';
+import type { Located } from '../load/folder';
+import type { Policy } from '../policy/types';
+import { didYouMean } from '../util/suggest';
+import { recordProblem, type Check } from './check';
+
+function idsOf(byId: ReadonlyMap<string, Rec>, kind: Kind): string[] {
+  const out: string[] = [];
+  for (const [id, r] of byId) if (r.kind === kind) out.push(id);
+  return out;
+}
+
+function loanProblems(l: Located, byId: ReadonlyMap<string, Rec>): Problem[] {
+  const d = l.rec.data;
+  if (d.purpose === 'l1-fault') {
+    if (d.ticket === undefined) return [recordProblem(l, [], 'loan-ticket', "a loan for a level-1 fault must name its ticket ('ticket: <id>'): its limit is the ticket's restore limit")];
+    const t = byId.get(String(d.ticket));
+    if (!t) return [recordProblem(l, ['ticket'], 'loan-ticket', `ticket '${String(d.ticket)}' does not exist${didYouMean(String(d.ticket), idsOf(byId, 'tickets'))}`)];
+    if (t.kind !== 'tickets' || t.data.level !== 1) {
+      return [recordProblem(l, ['ticket'], 'loan-ticket', `'${String(d.ticket)}' is not a level-1 ticket (it is ${t.kind === 'tickets' ? `level ${String(t.data.level)}` : `a record of ${t.kind}`})`)];
+    }
+  } else if (d.purpose === 'cutover' && d.agreed_delivery === undefined) {
+    return [recordProblem(l, [], 'loan-agreed-delivery', "a cutover loan needs 'agreed_delivery': the time the board was promised for")];
+  }
+  return [];
+}
+
+function inspectionProblems(l: Located, byId: ReadonlyMap<string, Rec>): Problem[] {
+  const faults = Array.isArray(l.rec.data.caused_faults) ? (l.rec.data.caused_faults as Record<string, unknown>[]) : [];
+  const out: Problem[] = [];
+  faults.forEach((f, i) => {
+    if (f.ticket !== undefined && !byId.has(String(f.ticket))) out.push(recordProblem(l, ['caused_faults', i, 'ticket'], 'inspection-ticket', `ticket '${String(f.ticket)}' does not exist`));
+  });
+  return out;
+}
+
+function assessmentProblems(l: Located, byId: ReadonlyMap<string, Rec>, policy: Policy | null): Problem[] {
+  const out: Problem[] = [];
+  const d = l.rec.data;
+  const clauseId = String(d.clause);
+  const clauses = policy?.clauses ?? [];
+  const clause = clauses.find((c) => c.id === clauseId);
+  if (policy && !clause) {
+    out.push(recordProblem(l, ['clause'], 'assessment-clause', `'${clauseId}' is not a clause of policy ${policy.id}${didYouMean(clauseId, clauses.map((c) => c.id))}`));
+  }
+  if (d.ref !== undefined) {
+    const ref = byId.get(String(d.ref));
+    if (!ref) out.push(recordProblem(l, ['ref'], 'assessment-ref', `record '${String(d.ref)}' does not exist${didYouMean(String(d.ref), byId.keys())}`));
+    else if (clause?.shape === 'manual' && clause.ref_kind && ref.kind !== clause.ref_kind)
+      out.push(recordProblem(l, ['ref'], 'assessment-ref', `${clauseId} concerns ${clause.ref_kind}, but '${String(d.ref)}' is a record of ${ref.kind}`));
+  } else if (clause?.shape === 'manual' && clause.ref_kind) {
+    out.push(recordProblem(l, [], 'assessment-ref', `${clauseId} needs 'ref': the id of the ${clause.ref_kind} record it concerns (its category follows that record)`));
+  }
+  return out;
+}
+
+export const REFERENCES: Check = {
+  name: 'references',
+  tier: 'logic',
+  emits: ['loan-ticket', 'loan-agreed-delivery', 'inspection-ticket', 'assessment-clause', 'assessment-ref'],
+  run: ({ folder }) => {
+    // every record with an id can be named, valid or not: its own problems are reported where it is
+    const byId = new Map<string, Rec>();
+    for (const l of folder.located) if (!byId.has(l.rec.id)) byId.set(l.rec.id, l.rec);
+    const out: Problem[] = [];
+    for (const l of folder.located) {
+      if (!l.ok) continue;
+      if (l.rec.kind === 'loans') out.push(...loanProblems(l, byId));
+      else if (l.rec.kind === 'inspections') out.push(...inspectionProblems(l, byId));
+      else if (l.rec.kind === 'assessments') out.push(...assessmentProblems(l, byId, folder.policy));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * Reading one text file of a records folder: bounded in size, decoded strictly, every failure
+ * a located problem (never an exception). Record files, settings, calendars, policies and
+ * locks all come through here.
+ */
+import { fileProblem, type Problem } from '../core/problems';
+import { decode } from './decode';
+import type { Files } from './fs';
+
+/** A text file larger than this is refused: records are small; such a file is a mistake. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+export type TextResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: Problem };
+
+export interface ReadTextOptions {
+  /** `auto` (UTF-8, UTF-8 with BOM, else GB18030) or a fixed encoding name */
+  readonly encoding?: string;
+  /** the listing showed a regular file (see Files.read) */
+  readonly regular?: boolean;
+  /** the record kind, named in problems */
+  readonly kind?: string | null;
+  /** an empty file is a problem (record files); settings may be empty */
+  readonly refuseEmpty?: boolean;
+}
+
+function why(code: string): string {
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'the file disappeared while reading (a dangling link?)';
+  return code;
+}
+
+export function readText(files: Files, abs: string, rel: string, opts: ReadTextOptions = {}): TextResult {
+  const kind = opts.kind ?? null;
+  const fail = (rule: Parameters<typeof fileProblem>[1], message: string): TextResult => ({ ok: false, problem: fileProblem(rel, rule, message, { kind }) });
+  const read = files.read(abs, { regular: opts.regular === true, maxBytes: MAX_FILE_BYTES });
+  if (!read.ok) {
+    if (read.reason === 'too-large') {
+      const mb = (read.size / 1024 / 1024).toFixed(1);
+      return fail('file-too-large', `the file is ${mb} MB; record files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read (split it by month or quarter)`);
+    }
+    if (read.reason === 'not-regular') return fail('unreadable', 'not a regular file');
+    return fail('unreadable', `cannot read this file: ${why(read.code)}`);
+  }
+  const dec = decode(read.bytes, opts.encoding ?? 'auto');
+  if (!dec.ok) return fail(dec.rule, dec.message);
+  if (opts.refuseEmpty !== false && dec.text.trim() === '') return fail('empty-file', 'the file is empty: add records or delete it');
+  return { ok: true, text: dec.text };
+}

@@ -5,6 +5,11 @@
 export {
   Clock,
   DEFAULT_ZONE,
+  ONE_DAY_MS,
+  anniversary,
+  dateInYear,
+  dayOfMonth,
+  limitBoundMs,
   isDateText,
   isHalfYearText,
   isMonthText,

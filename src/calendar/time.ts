@@ -16,6 +16,7 @@ import {
   MS_PER_MINUTE,
   MS_PER_SECOND,
   civilOf,
+  dateText,
   dateTextOf,
   dayNumber,
   daysInMonth,
@@ -139,6 +140,48 @@ export function monthsOfQuarter(quarter: string): string[] {
   const first = (+m[2] - 1) * 3 + 1;
   return [0, 1, 2].map((i) => m[1] + '-' + pad2(first + i));
 }
+
+/**
+ * Day `day` of a `YYYY-MM` month as a date; a day the month does not have is its last day (a
+ * report due "by the 31st" of a 30-day month is due on the 30th).
+ */
+export function dayOfMonth(month: string, day: number): string {
+  const m = MONTH_RE.exec(month);
+  if (m === null) throw new RangeError(`not a month (YYYY-MM): ${JSON.stringify(month)}`);
+  const y = +m[1];
+  const mo = +m[2];
+  return dateText(y, mo, Math.min(Math.max(1, day), daysInMonth(y, mo)));
+}
+
+/** A date `month`/`day` of year `y` (the day clamped to the month, as dayOfMonth). */
+export function dateInYear(y: number, month: number, day: number): string {
+  return dayOfMonth(pad4(y) + '-' + pad2(month), day);
+}
+
+/**
+ * The anniversary in year `y` of a `YYYY-MM-DD` date: the same month and day, where a
+ * 29 February falls back to 28 February in years without one (contract years that start on
+ * a leap day).
+ */
+export function anniversary(date: string, y: number): string {
+  const n = requireDayNumber(date);
+  const c = civilOf(n);
+  return dateInYear(y, c.m, c.d);
+}
+
+/**
+ * An upper bound on how long a limit can run, in ms: hours exactly; days plus one (a date-only
+ * start runs to the end of the day); working days twice over plus two weeks for the longest
+ * holiday. Used to tell which records are too old to matter for a period.
+ */
+export function limitBoundMs(d: { readonly amount: number; readonly unit: 'h' | 'd' | 'wd' }): number {
+  if (d.unit === 'h') return d.amount * MS_PER_HOUR;
+  if (d.unit === 'd') return (d.amount + 1) * MS_PER_DAY;
+  return (2 * d.amount + 14) * MS_PER_DAY;
+}
+
+/** One day, for bounds that need a day of slack. */
+export const ONE_DAY_MS = MS_PER_DAY;
 
 /** Day number of the first day of month `m` of year `y`, where m may run past 12. */
 function firstOfMonth(y: number, m: number): number {

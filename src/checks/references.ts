@@ -7,7 +7,8 @@ import type { Kind } from '../core/kinds';
 import type { Problem } from '../core/problems';
 import type { Rec } from '../core/records';
 import type { Located } from '../load/folder';
-import type { Policy } from '../policy/types';
+import type { Policy } from '../core/policy';
+import { isManual } from '../rules/shapes/manual';
 import { didYouMean } from '../util/suggest';
 import { recordProblem, type Check } from './check';
 
@@ -46,16 +47,17 @@ function assessmentProblems(l: Located, byId: ReadonlyMap<string, Rec>, policy: 
   const d = l.rec.data;
   const clauseId = String(d.clause);
   const clauses = policy?.clauses ?? [];
-  const clause = clauses.find((c) => c.id === clauseId);
-  if (policy && !clause) {
+  const found = clauses.find((c) => c.id === clauseId);
+  const clause = found && isManual(found) ? found : undefined;
+  if (policy && !found) {
     out.push(recordProblem(l, ['clause'], 'assessment-clause', `'${clauseId}' is not a clause of policy ${policy.id}${didYouMean(clauseId, clauses.map((c) => c.id))}`));
   }
   if (d.ref !== undefined) {
     const ref = byId.get(String(d.ref));
     if (!ref) out.push(recordProblem(l, ['ref'], 'assessment-ref', `record '${String(d.ref)}' does not exist${didYouMean(String(d.ref), byId.keys())}`));
-    else if (clause?.shape === 'manual' && clause.ref_kind && ref.kind !== clause.ref_kind)
+    else if (clause?.ref_kind && ref.kind !== clause.ref_kind)
       out.push(recordProblem(l, ['ref'], 'assessment-ref', `${clauseId} concerns ${clause.ref_kind}, but '${String(d.ref)}' is a record of ${ref.kind}`));
-  } else if (clause?.shape === 'manual' && clause.ref_kind) {
+  } else if (clause?.ref_kind) {
     out.push(recordProblem(l, [], 'assessment-ref', `${clauseId} needs 'ref': the id of the ${clause.ref_kind} record it concerns (its category follows that record)`));
   }
   return out;

@@ -4,7 +4,7 @@
  */
 import type { Problem } from '../core/problems';
 import type { Located } from '../load/folder';
-import type { Policy } from '../policy/types';
+import type { Policy } from '../core/policy';
 import { didYouMean } from '../util/suggest';
 import { recordProblem, type Check } from './check';
 

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { isMonthText, isYearText } from '../calendar/time';
 import { UnknownCalendarYearError, WorkCalendar } from '../calendar/workdays';
-import type { Lang } from '../policy/types';
+import type { Lang } from '../core/lang';
 import { findRecordsFolder } from '../load/discover';
 import { renderMonth, renderYear } from '../render/calendar';
 import { openFolder } from '../load/folder';

@@ -1,7 +1,8 @@
 /** What the report commands share: opening the folder, refusing invalid records, as-of, period, language. */
 import { Option } from 'commander';
 import type { Clock } from '../calendar/time';
-import type { Lang, Policy } from '../policy/types';
+import type { Policy } from '../core/policy';
+import type { Lang } from '../core/lang';
 import type { Period } from '../reports/findings';
 import { renderText } from '../render/problems';
 import { evaluate, type Evaluation } from '../rules/engine';

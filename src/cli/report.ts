@@ -1,7 +1,7 @@
 import { isQuarterText } from '../calendar/time';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import type { Lang } from '../policy/types';
+import type { Lang } from '../core/lang';
 import { fileTypeOf } from '../load/discover';
 import type { ReportHeader } from '../reports/header';
 import { quarterlyTable } from '../reports/quarterly';

@@ -17,7 +17,8 @@ import type { Problem, SourcePos } from '../core/problems';
 import { problemAt } from '../core/problems';
 import type { Config, Rec } from '../core/records';
 import { loadPolicy } from '../policy/load';
-import type { Policy } from '../policy/types';
+import type { Shapes } from '../rules/shapes';
+import type { Policy } from '../core/policy';
 import { schemasStamp } from '../schema/ajv';
 import { diskFiles, type Files } from '../source/fs';
 import type { Locator } from '../source/yaml';
@@ -66,6 +67,8 @@ export interface OpenOptions {
   readonly cacheDir?: string;
   /** check large folders on a second core too (`auto`), never, or whenever more than one chunk (tests) */
   readonly workers?: WorkerMode;
+  /** the clause shapes the folder's policy may use (default: the built-in ones) */
+  readonly shapes?: Shapes;
 }
 
 export function openFolder(root: string, options: OpenOptions = {}): Folder {
@@ -80,7 +83,7 @@ export function openFolder(root: string, options: OpenOptions = {}): Folder {
   // record files first: a worker for a large folder loads its modules while the policy loads here
   const opts = readOptions(config.csv.encoding, config.csv.headers);
   const checking = startRecordFiles(files, root, found.records, opts, clock, config, options);
-  const policy = readPolicy(files, root, config, doc, problems);
+  const policy = readPolicy(files, root, config, doc, problems, options.shapes);
   const results = checking();
 
   const relocate = relocator(files, found.records, opts);
@@ -110,8 +113,8 @@ export function openFolder(root: string, options: OpenOptions = {}): Folder {
   };
 }
 
-function readPolicy(files: Files, root: string, config: Config, doc: RawDoc | null, problems: Problem[]): Policy | null {
-  const pol = loadPolicy(config.policy, root, files);
+function readPolicy(files: Files, root: string, config: Config, doc: RawDoc | null, problems: Problem[], shapes: Shapes | undefined): Policy | null {
+  const pol = loadPolicy(config.policy, root, { files, shapes });
   for (const p of pol.problems) {
     // a policy that cannot be found is a mistake in svc-sla.yaml: point there
     const aboutConfig =

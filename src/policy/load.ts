@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import { problemAt, type CheckName, type Problem } from '../core/problems';
 import type { Text } from '../core/lang';
-import type { Category, Clause, Condition, Duration, Limit, Policy, Quota, Region } from './types';
+import { parseDuration, type Category, type Clause, type Condition, type Duration, type Policy, type Quota, type Region } from '../core/policy';
+import { SHAPES, type Shapes } from '../rules/shapes';
 import { locate, parseYamlSource } from './yaml-source';
 import type { Path, YamlSource } from './yaml-source';
 import { diskFiles, type Files } from '../source/fs';
@@ -51,56 +52,59 @@ interface Validators {
   readonly category: ValidateFunction;
   readonly quota: ValidateFunction;
 }
-let validatorsCache: Validators | undefined;
+/** The policy schema compiled for a registry of shapes, once per process and registry. */
+const validatorsCache = new WeakMap<Shapes, Validators>();
 
-/** The policy schema, compiled once per process. */
 /** Sources read from the package's own policies/ folder. */
 const builtinSources = new WeakSet<YamlSource>();
 
-function validators(): Validators {
-  if (validatorsCache) return validatorsCache;
-  const schemaPath = schemaFile('policy');
-  const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8')) as { $id: string };
+interface PolicySchema {
+  $id: string;
+  definitions: Record<string, unknown> & { shapeName: { enum: string[] }; clause: { allOf: unknown[] } };
+}
+
+/**
+ * schemas/policy.schema.json with its clause dispatch (`shapeName`, `clause.allOf`) made from the
+ * registry: each shape's clause is checked by its `clause-<name>` definition, or by the schema
+ * the shape brings. For the built-in shapes this is the file as shipped (a test keeps it so).
+ */
+export function policySchemaFor(shapes: Shapes): PolicySchema {
+  const file = JSON.parse(fs.readFileSync(schemaFile('policy'), 'utf8')) as PolicySchema;
+  const names = [...shapes.keys()];
+  for (const s of shapes.values()) if (s.schema) file.definitions[`clause-${s.name}`] = s.schema;
+  file.definitions.shapeName.enum = names;
+  file.definitions.clause.allOf = names.map((name) => ({
+    if: { type: 'object', required: ['shape'], properties: { shape: { const: name } } },
+    then: { $ref: `#/definitions/clause-${name}` },
+  }));
+  return file;
+}
+
+function validators(shapes: Shapes): Validators {
+  const cached = validatorsCache.get(shapes);
+  if (cached) return cached;
+  const schema = policySchemaFor(shapes);
   const ajv = new (ajvLib().default)({ strict: true, allErrors: true, verbose: true });
   ajv.addSchema(schema);
   const get = (ref: string): ValidateFunction => {
     const v = ajv.getSchema(ref);
-    if (!v) throw new Error(`svc-sla: ${ref} missing from ${schemaPath}`);
+    if (!v) throw new Error(`svc-sla: ${ref} missing from the policy schema`);
     return v;
   };
-  validatorsCache = {
+  const v: Validators = {
     file: get(schema.$id),
     clause: get(`${schema.$id}#/definitions/clause`),
     category: get(`${schema.$id}#/definitions/category`),
     quota: get(`${schema.$id}#/definitions/quota`),
   };
-  return validatorsCache;
-}
-
-// ───────────────────────────── durations and limits ─────────────────────────────
-
-/** hours and days may be fractional (`1.5d`); working days are counted whole */
-const DURATION = /^(?:([0-9]+(?:\.[0-9]+)?)(h|d)|([0-9]+)(wd))$/;
-
-/** `3h` → {amount: 3, unit: 'h'}; null when it is not a duration. */
-export function parseDuration(s: string): Duration | null {
-  const m = DURATION.exec(s);
-  if (!m) return null;
-  return m[4] ? { amount: Number(m[3]), unit: 'wd' } : { amount: Number(m[1]), unit: m[2] as Duration['unit'] };
+  validatorsCache.set(shapes, v);
+  return v;
 }
 
 function mustDuration(s: unknown): Duration {
   const d = typeof s === 'string' ? parseDuration(s) : null;
   if (!d) throw new Error(`svc-sla: not a duration after schema check: ${String(s)}`);
   return d;
-}
-
-/** The YAML limit (`3h` | `{region: total}` | `{linked: ticket, clauses: [...]}`) as a Limit. */
-function toLimit(raw: unknown): Limit {
-  if (typeof raw === 'string') return { type: 'duration', duration: mustDuration(raw) };
-  const o = raw as Record<string, unknown>;
-  if (typeof o.linked === 'string') return { type: 'linked', field: o.linked, clauses: o.clauses as string[] };
-  return { type: 'region', stage: o.region as string };
 }
 
 // ───────────────────────────── references ─────────────────────────────
@@ -416,45 +420,12 @@ function crossCheck(m: Merged): Problem[] {
     }
   });
 
-  const clauseById = new Map(m.clauses.map((c) => [c.id, c]));
   const regionItems = m.regions.items;
-  const stagesOf = (r: Data): Set<string> => new Set(Object.keys((r.limits as Data | undefined) ?? {}));
-  const allStages = [...new Set(regionItems.flatMap((r) => [...stagesOf(r)]))];
-
   for (const c of m.clauses) {
     const category = c.data.category as string;
     if (category !== 'ticket' && !categoryIds.has(category)) {
       const { origin, more } = keyOrigin(c, ['category']);
       problems.push(err(origin, more, 'policy-unknown-category', `clause "${c.id}": unknown category "${category}" (categories: ${[...categoryIds].join(', ')}, or ticket)`, c.id));
-    }
-    if (c.data.shape !== 'elapsed') continue;
-    const limit = c.data.limit;
-    if (!isObj(limit)) continue;
-    if (typeof limit.linked === 'string') {
-      (limit.clauses as string[]).forEach((target, j) => {
-        const { origin, more } = keyOrigin(c, ['limit', 'clauses', j]);
-        const t = clauseById.get(target);
-        if (!t) {
-          problems.push(err(origin, more, 'policy-linked-clause', `clause "${c.id}": linked clause "${target}" does not exist`, c.id));
-        } else if (t.data.shape !== 'elapsed' || (isObj(t.data.limit) && typeof t.data.limit.linked === 'string')) {
-          problems.push(err(origin, more, 'policy-linked-clause', `clause "${c.id}": linked clause "${target}" must be an elapsed clause with its own limit`, c.id));
-        }
-      });
-    } else if (typeof limit.region === 'string') {
-      const stage = limit.region;
-      const { origin, more } = keyOrigin(c, ['limit', 'region']);
-      if (regionItems.length === 0) {
-        problems.push(err(origin, more, 'policy-unknown-region-stage', `clause "${c.id}": limit by region "${stage}", but the policy has no region table`, c.id));
-        continue;
-      }
-      const missing = regionItems.map((r, i) => ({ r, i })).filter(({ r }) => !stagesOf(r).has(stage));
-      if (missing.length === regionItems.length) {
-        problems.push(err(origin, more, 'policy-unknown-region-stage', `clause "${c.id}": no region has a "${stage}" limit (stages: ${allStages.join(', ')})`, c.id));
-      } else {
-        for (const { r, i } of missing) {
-          problems.push(err(m.regions.origin, [i, 'limits'], 'policy-unknown-region-stage', `region "${String(r.id)}" has no "${stage}" limit, used by clause "${c.id}"`, String(r.id)));
-        }
-      }
     }
   }
 
@@ -474,15 +445,24 @@ function crossCheck(m: Merged): Problem[] {
 
 // ───────────────────────────── conversion ─────────────────────────────
 
-function toClause(d: Data): Clause {
-  const out: Data = { ...d };
-  if (d.shape === 'elapsed') out.limit = toLimit(d.limit);
-  if (d.shape === 'before') out.limit = mustDuration(d.limit);
-  if (d.shape === 'deadline' && isObj(d.fallback)) out.fallback = { from: d.fallback.from, limit: mustDuration(d.fallback.limit) };
-  return out as unknown as Clause;
+/** What each clause's shape finds that the schema cannot see, at the clause's fields (or the policy's tables). */
+function shapeChecks(m: Merged, policy: Policy, shapes: Shapes): Problem[] {
+  const problems: Problem[] = [];
+  policy.clauses.forEach((c, i) => {
+    const entry = m.clauses[i]!;
+    for (const issue of shapes.get(c.shape)?.check?.(c, policy) ?? []) {
+      const record = issue.record ?? c.id;
+      if (issue.inPolicy && issue.path[0] === 'regions') problems.push(err(m.regions.origin, issue.path.slice(1), issue.rule, issue.message, record));
+      else {
+        const { origin, more } = keyOrigin(entry, issue.path);
+        problems.push(err(origin, more, issue.rule, issue.message, record));
+      }
+    }
+  });
+  return problems;
 }
 
-function toPolicy(m: Merged, source: string): Policy {
+function toPolicy(m: Merged, source: string, shapes: Shapes): Policy {
   const categories: Category[] = m.categories.map((c) => ({
     id: c.id,
     title: c.data.title as Text,
@@ -507,7 +487,7 @@ function toPolicy(m: Merged, source: string): Policy {
     categories,
     regions,
     ticket_categories: m.ticketCategories.items.map((tc) => ({ when: tc.when as Condition, category: tc.category as string })),
-    clauses: m.clauses.map((c) => toClause(c.data)),
+    clauses: m.clauses.map((c) => shapes.get(c.data.shape as string)!.parse(c.data)),
     quotas,
   };
 }
@@ -533,7 +513,7 @@ function readPolicyText(files: Files, ref: PolicyRef): { text: string } | { erro
 }
 
 /** The file and its bases, base first; null when any of them cannot be used. */
-function loadChain(files: Files, ref: PolicyRef, baseDir: string, stack: readonly PolicyRef[], referrer: Referrer | null, problems: Problem[]): YamlSource[] | null {
+function loadChain(shapes: Shapes, files: Files, ref: PolicyRef, baseDir: string, stack: readonly PolicyRef[], referrer: Referrer | null, problems: Problem[]): YamlSource[] | null {
   if (stack.some((s) => s.abs === ref.abs)) {
     const cycle = [...stack, ref].map((s) => s.display).join(' → ');
     problems.push(referred(referrer, ref.display, 'policy-extends-cycle', `extends cycle: ${cycle}`));
@@ -553,7 +533,7 @@ function loadChain(files: Files, ref: PolicyRef, baseDir: string, stack: readonl
     // policy schema costs more than all the rest of loading one
     builtinSources.add(src);
   } else {
-    const validate = validators().file;
+    const validate = validators(shapes).file;
     if (!validate(src.data)) {
       problems.push(...fileSchemaProblems(src, validate));
       return null;
@@ -567,8 +547,15 @@ function loadChain(files: Files, ref: PolicyRef, baseDir: string, stack: readonl
     problems.push(err(here, [], 'policy-not-found', `extends: ${baseRef.error}`));
     return null;
   }
-  const base = loadChain(files, baseRef, baseDir, [...stack, ref], here, problems);
+  const base = loadChain(shapes, files, baseRef, baseDir, [...stack, ref], here, problems);
   return base ? [...base, src] : null;
+}
+
+export interface PolicyOptions {
+  /** where custom policy files are read from (default: the disk) */
+  readonly files?: Files;
+  /** the clause shapes a policy may use (default: the built-in ones) */
+  readonly shapes?: Shapes;
 }
 
 /**
@@ -576,29 +563,31 @@ function loadChain(files: Files, ref: PolicyRef, baseDir: string, stack: readonl
  * the records folder). A name holding `/` or `\` or ending in .yaml/.yml is a path. Problems
  * name files relative to `baseDir`, and built-ins as `builtin:<name>`.
  */
-export function loadPolicy(nameOrPath: string, baseDir: string, files: Files = diskFiles): LoadedPolicy {
-  if (!isPathLike(nameOrPath)) {
+export function loadPolicy(nameOrPath: string, baseDir: string, options: PolicyOptions = {}): LoadedPolicy {
+  if (!isPathLike(nameOrPath) && (options.shapes === undefined || options.shapes === SHAPES)) {
     // a built-in name (a JSON copy exists only for those)
     const pre = precompiledPolicy(nameOrPath);
     if (pre) return pre;
   }
-  return loadPolicyFromYaml(nameOrPath, baseDir, files);
+  return loadPolicyFromYaml(nameOrPath, baseDir, options);
 }
 
 /** loadPolicy without the build-time copy of the built-ins (see precompiled.ts). */
-export function loadPolicyFromYaml(nameOrPath: string, baseDir: string, files: Files = diskFiles): LoadedPolicy {
+export function loadPolicyFromYaml(nameOrPath: string, baseDir: string, options: PolicyOptions = {}): LoadedPolicy {
+  const files = options.files ?? diskFiles;
+  const shapes = options.shapes ?? SHAPES;
   const problems: Problem[] = [];
   const ref = resolveRef(files, nameOrPath, baseDir, baseDir);
   if ('error' in ref) {
     problems.push(problemAt({ file: nameOrPath, line: 1, column: 1 }, 'policy-not-found', ref.error));
     return { policy: null, problems };
   }
-  const chain = loadChain(files, ref, baseDir, [], null, problems);
+  const chain = loadChain(shapes, files, ref, baseDir, [], null, problems);
   if (!chain) return { policy: null, problems };
 
   const merged = mergeChain(chain, problems);
   if (!chain.every((src) => builtinSources.has(src))) {
-    const v = validators();
+    const v = validators(shapes);
     problems.push(...revalidate(merged.categories, v.category, 'category'));
     problems.push(...revalidate(merged.clauses, v.clause, 'clause'));
     problems.push(...revalidate(merged.quotas, v.quota, 'quota'));
@@ -607,5 +596,8 @@ export function loadPolicyFromYaml(nameOrPath: string, baseDir: string, files: F
 
   problems.push(...crossCheck(merged));
   if (problems.some((p) => p.severity === 'error')) return { policy: null, problems };
-  return { policy: toPolicy(merged, ref.builtin ? `builtin:${ref.builtin}` : ref.display), problems };
+  const policy = toPolicy(merged, ref.builtin ? `builtin:${ref.builtin}` : ref.display, shapes);
+  problems.push(...shapeChecks(merged, policy, shapes));
+  if (problems.some((p) => p.severity === 'error')) return { policy: null, problems };
+  return { policy, problems };
 }

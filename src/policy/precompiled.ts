@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Problem } from '../core/problems';
 import { packageRoot } from '../util/paths';
-import type { Policy } from './types';
+import type { Policy } from '../core/policy';
 
 interface Stored {
   readonly stamp: string;

@@ -1,6 +1,6 @@
 /** The working-day calendar as people check it: a month grid, or a year's holidays and make-up days. */
 import type { DayInfo, MonthDescription, YearDescription } from '../calendar/workdays';
-import type { Lang } from '../policy/types';
+import type { Lang } from '../core/lang';
 import { plain, type Paint } from './style';
 import { renderTerminalTable } from './table';
 

@@ -1,7 +1,8 @@
 /** The due list's renderings: blocks for text/Markdown, a plain CSV table, and its JSON. */
 import type { Clock } from '../calendar/time';
-import { formatDuration } from '../policy/show';
-import type { Lang, Policy } from '../policy/types';
+import { formatDuration } from '../render/policy';
+import type { Policy } from '../core/policy';
+import type { Lang } from '../core/lang';
 import type { DueItem, DueList } from '../reports/due';
 import { findingMessage } from '../reports/findings';
 import { provenanceJson, type ReportHeader } from '../reports/header';

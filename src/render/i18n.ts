@@ -1,5 +1,5 @@
 /** Every label a report prints, in zh-CN and en. `--lang` or the config's `locale` chooses. */
-import type { Lang } from '../policy/types';
+import type { Lang } from '../core/lang';
 
 const zh = {
   clause: '条款',

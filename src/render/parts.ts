@@ -1,5 +1,5 @@
 /** Pieces every report rendering shares: the header fields, time and point formats, finding rows. */
-import type { Lang } from '../policy/types';
+import type { Lang } from '../core/lang';
 import type { FindingRow } from '../reports/findings';
 import type { ReportHeader } from '../reports/header';
 import { describeProvenance } from '../util/git';

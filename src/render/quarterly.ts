@@ -1,6 +1,7 @@
 /** The quarterly table's renderings: blocks for Markdown/CSV/text, and its JSON (RECORDS.md shape). */
 import type { Clock } from '../calendar/time';
-import type { Lang, Policy } from '../policy/types';
+import type { Policy } from '../core/policy';
+import type { Lang } from '../core/lang';
 import { findingRows } from '../reports/findings';
 import { provenanceJson, type ReportHeader } from '../reports/header';
 import type { QuarterlyTable } from '../reports/quarterly';

@@ -1,6 +1,6 @@
 /** The monthly summary's renderings: blocks (with Mermaid charts for Markdown) and its JSON. */
 import type { Clock } from '../calendar/time';
-import type { Lang } from '../policy/types';
+import type { Lang } from '../core/lang';
 import { provenanceJson, type ReportHeader } from '../reports/header';
 import { ACTIVITY_KINDS, MONTH_DATE, type MeanTime, type MonthlySummary, type TicketBrief } from '../reports/summary';
 import type { Block, Cell, DocTable } from './document';

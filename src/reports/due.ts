@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../calendar/time';
 import { UnknownCalendarYearError, type WorkCalendar } from '../calendar/workdays';
-import type { Duration } from '../policy/types';
+import type { Duration } from '../core/policy';
 import type { Evaluation } from '../rules/engine';
 
 /** `72h`, `3d`, `5wd` (also with a space, `5 wd`). */

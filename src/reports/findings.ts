@@ -4,8 +4,9 @@
  */
 import type { Clock } from '../calendar/time';
 import type { Kind } from '../core/kinds';
-import { formatDuration } from '../policy/show';
-import type { Lang, Policy } from '../policy/types';
+import { formatDuration } from '../render/policy';
+import type { Policy } from '../core/policy';
+import type { Lang } from '../core/lang';
 import { humanDuration, labels } from '../render/i18n';
 import { isFinding, type Evaluation } from '../rules/engine';
 

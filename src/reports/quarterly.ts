@@ -3,7 +3,8 @@
  * the policy's order, each with its clauses, maximum, deductions, bonus, score and number of
  * findings, a total line, and the findings behind every number. No text, no printing.
  */
-import type { Clause, Condition, FieldTest, Policy, Text } from '../policy/types';
+import type { Clause, Condition, FieldTest, Policy } from '../core/policy';
+import type { Text } from '../core/lang';
 import { isFinding, type Evaluation } from '../rules/engine';
 
 export interface CategoryRow {
@@ -63,7 +64,7 @@ export function clausesOfCategory(policy: Policy, categoryId: string): string[] 
     .filter((c: Clause) => {
       if (c.category === categoryId) return true;
       if (c.category !== 'ticket' || ticketRows.length === 0) return false;
-      const when = 'applies' in c ? c.applies.when : undefined;
+      const when = c.applies?.when;
       return ticketRows.some((tc) => compatible(when, tc.when));
     })
     .map((c) => c.id);

@@ -11,7 +11,11 @@ import { shiftMonth, type Clock, type Period } from '../calendar/time';
 import type { Rec } from '../core/records';
 import { KINDS, type Kind } from '../core/kinds';
 import type { SourcePos } from '../core/problems';
-import type { Policy, Quota, QuotaClause, Text } from '../policy/types';
+import type { Policy, Quota } from '../core/policy';
+import { isElapsed } from '../rules/shapes/elapsed';
+import { isMonthly } from '../rules/shapes/monthly';
+import { isQuota, contractYear, type QuotaClause } from '../rules/shapes/quota';
+import type { Text } from '../core/lang';
 import { matches, regionOf } from '../rules/conditions';
 import { fieldValue } from '../core/kinds';
 import { isFinding, type Evaluation, type Status } from '../rules/engine';
@@ -225,13 +229,11 @@ function levelOneTimes(clock: Clock, tickets: readonly Rec[]): LevelOneTimes {
   };
 }
 
-/** The contract year (from `contractStart`'s month and day, else 1 January) holding `at`. */
+/** The contract year (see contractYear) holding `at`. */
 function contractYearOf(clock: Clock, at: number, contractStart: string | null): { from: string; to: string; start: number; end: number } {
-  const mmdd = contractStart ? contractStart.slice(4) : '-01-01';
   let y = clock.yearOf(at);
-  if (clock.startOfDay(`${y}${mmdd}`) > at) y--;
-  const from = `${y}${mmdd}`;
-  const next = `${y + 1}${mmdd}`;
+  if (clock.startOfDay(contractYear(contractStart, y).from) > at) y--;
+  const { from, to: next } = contractYear(contractStart, y);
   return { from, to: clock.addDaysToDate(next, -1), start: clock.startOfDay(from), end: clock.startOfDay(next) };
 }
 
@@ -329,17 +331,17 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
   const missedByVendor = inspections.filter((r) => r.data.status === 'missed' && r.data.missed_cause === 'vendor').length;
   // inspection documents: the elapsed clauses that end at `docs_submitted_at`
   const docClauses = new Set(
-    policy.clauses.filter((c) => c.shape === 'elapsed' && c.applies.kind === 'inspections' && c.to === 'docs_submitted_at').map((c) => c.id),
+    policy.clauses.filter((c) => isElapsed(c) && c.applies?.kind === 'inspections' && c.to === 'docs_submitted_at').map((c) => c.id),
   );
   const docsLate: DocLate[] = evaluations
     .filter((e) => docClauses.has(e.clause) && (e.status === 'late' || e.status === 'missed') && e.due !== null && inMonth(e.due))
     .map((e) => ({ record: e.record, clause: e.clause, status: e.status, due: e.due, actual: e.actual, source: e.source }));
 
-  const quotas = policy.clauses.filter((c): c is QuotaClause => c.shape === 'quota').map((c) => quotaUse(input, c, period, cutoffEx));
+  const quotas = policy.clauses.filter(isQuota).map((c) => quotaUse(input, c, period, cutoffEx));
 
   const previous = shiftMonth(month, -1);
   const lastMonthReports: MonthlyReportStatus[] = policy.clauses
-    .filter((c) => c.shape === 'monthly')
+    .filter(isMonthly)
     .map((c) => {
       const e = evaluations.find((x) => x.clause === c.id && x.subject === previous);
       return {

@@ -1,7 +1,7 @@
 /** Record conditions of a policy (`when`, `unless`, `any`, `valid_if`) tested against plain record data. */
 import type { Rec } from '../core/records';
 import { fieldValue, type Kind } from '../core/kinds';
-import type { Applies, Condition, FieldTest, Policy, Scalar } from '../policy/types';
+import type { Applies, Condition, FieldTest, Policy, Scalar } from '../core/policy';
 
 function same(a: unknown, b: Scalar): boolean {
   if (a === b) return true;

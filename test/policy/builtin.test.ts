@@ -2,8 +2,9 @@ import { parse as parseYaml } from 'yaml';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { builtinPolicyNames, loadPolicy, packageRoot, parseDuration } from '../../src/policy/load';
-import type { Clause, Policy } from '../../src/policy/types';
+import { builtinPolicyNames, loadPolicy, packageRoot } from '../../src/policy/load';
+import { parseDuration } from '../../src/core/policy';
+import type { Clause, Policy } from '../../src/core/policy';
 
 /** Every clause id of CONTRACT.md parts 1–4 (kept here: CI does not always have ../shared). */
 const CONTRACT_IDS = [

@@ -1,5 +1,5 @@
 import { loadPolicy } from '../../src/policy/load';
-import type { Policy } from '../../src/policy/types';
+import type { Policy } from '../../src/core/policy';
 import { posOf, SMALL, tempFolder } from './helpers';
 
 function load(dir: string, file: string): Policy {

@@ -1,6 +1,6 @@
 import { loadPolicy } from '../../src/policy/load';
-import { describeCondition, formatDuration, policyView } from '../../src/policy/show';
-import type { Policy } from '../../src/policy/types';
+import { describeCondition, formatDuration, policyView } from '../../src/render/policy';
+import type { Policy } from '../../src/core/policy';
 
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object') {

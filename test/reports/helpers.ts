@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { evaluate, type Evaluation } from '../../src/rules/engine';
 import { checkFolder, type CheckedFolder } from '../../src/checks';
 import { hasErrors } from '../../src/core/problems';
-import type { Policy } from '../../src/policy/types';
+import type { Policy } from '../../src/core/policy';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SAMPLE = path.join(ROOT, 'samples', 'gd-transmission');

@@ -13,7 +13,7 @@ import type { Rec } from '../../src/core/records';
 import type { Kind } from '../../src/core/kinds';
 import type { Problem } from '../../src/core/problems';
 import { loadPolicy } from '../../src/policy/load';
-import type { Policy } from '../../src/policy/types';
+import type { Policy } from '../../src/core/policy';
 import { evaluate, isFinding, type Evaluation, type Status } from '../../src/rules/engine';
 import { checkFolder as openFolder } from '../../src/checks';
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadPolicy, packageRoot } from '../../src/policy/load';
-import type { Policy } from '../../src/policy/types';
+import type { Policy } from '../../src/core/policy';
 import type { Plain } from './helpers';
 import { assessment, iso, late, onTime, run, ticket } from './helpers';
 

@@ -1,20 +1,10 @@
 /**
- * `svc-sla policy show`: a Policy as plain table rows in one language. Pure: no printing, no
- * files; the CLI renders the rows.
+ * `svc-sla policy show`: a Policy as plain table rows in one language, from what each clause's
+ * shape says it measures (src/rules/shapes). Pure: no printing, no files.
  */
-import type {
-  Applies,
-  Clause,
-  Condition,
-  Duration,
-  FieldTest,
-  Lang,
-  Limit,
-  Policy,
-  Region,
-  Scalar,
-  Text,
-} from './types';
+import type { Lang, Text } from '../core/lang';
+import type { Applies, Condition, Duration, FieldTest, Policy, Region, Scalar } from '../core/policy';
+import { SHAPES, type ClauseDescription, type LimitDescription, type ReadsDescription, type Shapes, type SpanDescription } from '../rules/shapes';
 
 export interface ClauseRow {
   readonly id: string;
@@ -22,7 +12,7 @@ export interface ClauseRow {
   readonly category: string;
   readonly categoryTitle: string;
   readonly title: string;
-  readonly shape: Clause['shape'];
+  readonly shape: string;
   /** which records the clause reads, e.g. `tickets: level = 1, handling = onsite` */
   readonly applies: string;
   /** what is measured, e.g. `accepted_at → restored_at` (empty where nothing is timed) */
@@ -275,111 +265,81 @@ function regionLimit(stage: string, regions: readonly Region[], lang: Lang): str
   );
 }
 
-/** An `elapsed` clause's limit in words. */
-export function describeLimitValue(limit: Limit, policy: Policy, lang: Lang): string {
+/** A clause's limit in words: `3 h`, `by region: …`, `agreed date (agreed_deadline)`, `by the 15th of the next month`, … */
+export function describeLimit(limit: LimitDescription, policy: Policy, lang: Lang): string {
+  const L = LABELS[lang];
   switch (limit.type) {
     case 'duration':
       return formatDuration(limit.duration, lang);
     case 'region':
       return regionLimit(limit.stage, policy.regions, lang);
     case 'linked':
-      return LABELS[lang].linked(limit.field, limit.clauses.join(LABELS[lang].listSep));
-  }
-}
-
-/** The limit column: `3 h`, `by region: …`, `agreed date (agreed_deadline)`, `by the 15th of the next month`, … */
-export function describeLimit(clause: Clause, policy: Policy, lang: Lang): string {
-  const L = LABELS[lang];
-  switch (clause.shape) {
-    case 'elapsed':
-      return describeLimitValue(clause.limit, policy, lang);
-    case 'deadline':
-      return clause.fallback
-        ? L.agreedElse(clause.due, formatDuration(clause.fallback.limit, lang), clause.fallback.from)
-        : L.agreed(clause.due);
+      return L.linked(limit.field, limit.clauses.join(L.listSep));
+    case 'agreed':
+      return limit.fallback ? L.agreedElse(limit.field, formatDuration(limit.fallback.duration, lang), limit.fallback.from) : L.agreed(limit.field);
     case 'before':
-      return L.before(formatDuration(clause.limit, lang), clause.date);
+      return L.before(formatDuration(limit.duration, lang), limit.date);
     case 'window':
-      return L.window(clause.window_start, clause.window_end);
-    case 'flag':
-    case 'items':
-      return L.none;
+      return L.window(limit.start, limit.end);
     case 'monthly':
-      return L.monthly(clause.due_day);
+      return L.monthly(limit.day);
     case 'annual':
-      return L.annual(clause.due_month, clause.due_day);
+      return L.annual(limit.month, limit.day);
     case 'half-year':
-      return L.halfYear(clause.subject);
+      return L.halfYear(limit.subject);
     case 'quota':
-      return L.quota(clause.quota, clause.evidence.amount);
+      return L.quota(limit.amount, limit.field);
     case 'manual':
       return L.manual;
+    case 'none':
+      return L.none;
   }
 }
 
-function describeWhat(clause: Clause, lang: Lang): string {
+function describeReads(r: ReadsDescription, lang: Lang): string {
   const L = LABELS[lang];
-  switch (clause.shape) {
-    case 'elapsed':
-    case 'deadline':
-    case 'before':
-    case 'window':
-    case 'flag':
-      return describeApplies(clause.applies, lang);
-    case 'items': {
-      const item = clause.item_when ? ` (${describeCondition(clause.item_when, lang)})` : '';
-      return `${describeApplies(clause.applies, lang)}; ${clause.list}[]${item}`;
-    }
-    case 'monthly':
-      return `${kindWhen(clause.needs.kind, clause.needs.when, lang)} ${L.byMonthOf(clause.needs.date)}; ${L.evidence}: ${kindWhen(clause.evidence.kind, clause.evidence.when, lang)}`;
-    case 'annual':
-      return `${L.evidence}: ${kindWhen(clause.evidence.kind, clause.evidence.when, lang)}`;
-    case 'half-year': {
-      const from = clause.subjects_from
-        ? `; ${L.subjectsFrom}: ${kindWhen(clause.subjects_from.kind, clause.subjects_from.when, lang)}.${clause.subjects_from.list}`
-        : '';
-      return `${kindWhen(clause.evidence.kind, clause.evidence.when, lang)} ${L.perSubject(clause.subject)}${from}`;
-    }
-    case 'quota':
-      return `${kindWhen(clause.evidence.kind, clause.evidence.when, lang)}: ${L.sumOf(clause.evidence.amount, clause.evidence.date)}`;
-    case 'manual':
-      return clause.ref_kind ? L.refs(clause.ref_kind) : 'assessments';
+  if (r.assessments) return r.refKind ? L.refs(r.refKind) : 'assessments';
+  if (r.applies) {
+    const base = describeApplies(r.applies, lang);
+    if (!r.items) return base;
+    const item = r.items.when ? ` (${describeCondition(r.items.when, lang)})` : '';
+    return `${base}; ${r.items.list}[]${item}`;
   }
+  const evidence = r.evidence ? kindWhen(r.evidence.kind, r.evidence.when, lang) : '';
+  if (r.needs) return `${kindWhen(r.needs.kind, r.needs.when, lang)} ${L.byMonthOf(r.needs.date)}; ${L.evidence}: ${evidence}`;
+  if (r.sum) return `${evidence}: ${L.sumOf(r.sum.amount, r.sum.date)}`;
+  if (r.perSubject) {
+    const from = r.subjectsFrom ? `; ${L.subjectsFrom}: ${kindWhen(r.subjectsFrom.kind, r.subjectsFrom.when, lang)}.${r.subjectsFrom.list}` : '';
+    return `${evidence} ${L.perSubject(r.perSubject)}${from}`;
+  }
+  return `${L.evidence}: ${evidence}`;
 }
 
-function describeSpan(clause: Clause): string {
-  switch (clause.shape) {
+function describeSpan(s: SpanDescription): string {
+  switch (s.type) {
     case 'elapsed':
-      return `${clause.from} → ${clause.to}`;
+      return `${s.from} → ${s.to}`;
     case 'deadline':
-      return `${clause.to} ≤ ${clause.due}`;
+      return `${s.to} ≤ ${s.due}`;
     case 'before':
-      return `${clause.to} ≤ ${clause.date} − ${clause.limit.amount}${clause.limit.unit}`;
+      return `${s.to} ≤ ${s.date} − ${s.duration.amount}${s.duration.unit}`;
     case 'window':
-      return `${clause.window_start} ≤ ${clause.start}, ${clause.end} ≤ ${clause.window_end}`;
-    case 'monthly':
-    case 'annual':
-    case 'half-year':
-      return clause.evidence.done;
-    case 'quota':
-      return clause.evidence.amount;
-    case 'flag':
-    case 'items':
-    case 'manual':
+      return `${s.windowStart} ≤ ${s.start}, ${s.end} ≤ ${s.windowEnd}`;
+    case 'field':
+      return s.field;
+    case 'none':
       return '';
   }
 }
 
-function describeNote(clause: Clause, lang: Lang): string {
+function describeNote(clause: Policy['clauses'][number], d: ClauseDescription, lang: Lang): string {
   const L = LABELS[lang];
   const notes: string[] = [];
   if (clause.operator) notes.push(L.noteOperator);
   else if (clause.points === 0) notes.push(L.noteShown);
   else if (clause.points > 0) notes.push(L.noteBonus);
   if (clause.category === 'ticket') notes.push(L.noteTicket);
-  if ((clause.shape === 'elapsed' || clause.shape === 'deadline') && clause.valid_if) {
-    notes.push(L.noteValidIf(describeCondition(clause.valid_if, lang)));
-  }
+  if (d.validIf) notes.push(L.noteValidIf(describeCondition(d.validIf, lang)));
   return notes.join(L.noteSep);
 }
 
@@ -391,20 +351,23 @@ function categoryTitle(id: string, policy: Policy, lang: Lang): string {
 
 // ───────────────────────────── rows ─────────────────────────────
 
-export function clauseRows(policy: Policy, lang: Lang): ClauseRow[] {
-  return policy.clauses.map((c) => ({
-    id: c.id,
-    category: c.category,
-    categoryTitle: categoryTitle(c.category, policy, lang),
-    title: t(c.title, lang),
-    shape: c.shape,
-    applies: describeWhat(c, lang),
-    span: describeSpan(c),
-    limit: describeLimit(c, policy, lang),
-    contract: c.limit_text ? t(c.limit_text, lang) : '',
-    points: c.points,
-    note: describeNote(c, lang),
-  }));
+export function clauseRows(policy: Policy, lang: Lang, shapes: Shapes = SHAPES): ClauseRow[] {
+  return policy.clauses.map((c) => {
+    const d = shapes.get(c.shape)!.describe(c, policy);
+    return {
+      id: c.id,
+      category: c.category,
+      categoryTitle: categoryTitle(c.category, policy, lang),
+      title: t(c.title, lang),
+      shape: c.shape,
+      applies: describeReads(d.reads, lang),
+      span: describeSpan(d.span),
+      limit: describeLimit(d.limit, policy, lang),
+      contract: c.limit_text ? t(c.limit_text, lang) : '',
+      points: c.points,
+      note: describeNote(c, d, lang),
+    };
+  });
 }
 
 export function regionTable(policy: Policy, lang: Lang): RegionTable {

@@ -31,6 +31,8 @@ export interface DayInfo {
   /** True for ordinary working days and make-up days. */
   readonly workday: boolean;
   readonly kind: DayKind;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  readonly weekday: number;
   /** The festival a holiday or make-up day belongs to, when the package data names it. */
   readonly name?: HolidayName;
 }
@@ -332,7 +334,7 @@ export class WorkCalendar {
   private infoOf(t: YearTable, day: number): DayInfo {
     const kind = t.kinds[day - t.first];
     const name = t.names[day - t.first];
-    const info = { date: dateTextOf(day), workday: isWorking(kind), kind: KIND_NAMES[kind] };
+    const info = { date: dateTextOf(day), workday: isWorking(kind), kind: KIND_NAMES[kind], weekday: weekdayOf(day) === 0 ? 7 : weekdayOf(day) };
     return name === undefined ? info : { ...info, name };
   }
 

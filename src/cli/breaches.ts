@@ -1,12 +1,9 @@
-import { Command, Option } from 'commander';
-import { findingRows, selectFindings, totals } from '../reports/findings';
-import type { Block } from '../render/document';
-import { labels } from '../render/i18n';
-import { findingJson, findingsTable, headerFields } from '../render/parts';
+import { Command } from 'commander';
+import { selectFindings } from '../reports/findings';
+import { BREACHES_FORMATS } from '../render/breaches';
 import type { Io } from './common';
-import { addOutputOptions, checkOutputOptions, emit, renderBlocks, reportHeader, type OutputOptions } from './report';
+import { addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
 import { asOfOption, parsePeriod, prepareReport, type ReportOptions } from './report-common';
-
 const HELP = `
 Lists every finding: each obligation missed or late, with the contract clause behind it, the
 record, the due and the actual time, the points and the file:line of the evidence. 0-point
@@ -41,29 +38,14 @@ export function breachesCommand(io: Io): Command {
     .option('--to <date>', 'only findings due on or before this date (inclusive)')
     .addOption(asOfOption())
     .option('--clause <prefix>', 'only clauses whose id starts with this, e.g. fault.l1');
-  return addOutputOptions(cmd, ['text', 'md', 'csv', 'json'])
+  return addOutputOptions(cmd)
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
       const ctx = prepareReport(io, folder, opts, { periodOnly: true });
       if (!ctx) return;
-      const { ws, policy, lang } = ctx;
-      const period = parsePeriod(opts, ws.clock);
-      const rows = findingRows(selectFindings(ctx.evaluations, period, opts.clause), policy, ws.clock, lang);
-      let text: string;
-      if (opts.format === 'json') {
-        text = `${JSON.stringify({ as_of: ws.clock.format(ctx.asOf), period: period?.label ?? null, policy: policy.id, findings: rows.map(findingJson) }, null, 2)}\n`;
-      } else {
-        const L = labels(lang);
-        const t = totals(rows);
-        const blocks: Block[] = [
-          { type: 'title', text: `${L.findings}: ${period?.label ?? L.allTime}` },
-          headerFields(reportHeader(ctx, period?.label ?? null), lang),
-          { type: 'table', table: findingsTable(rows, lang, { quarter: true, title: true }), empty: L.noFindings },
-          { type: 'text', text: L.summaryLine(t.count, t.deductions, t.bonus) },
-        ];
-        text = renderBlocks(blocks, opts.format ?? 'text', io, opts, lang);
-      }
-      emit(io, text, opts, lang, ws.root);
+      const period = parsePeriod(opts, ctx.ws.clock);
+      const findings = selectFindings(ctx.evaluations, period, opts.clause);
+      emit(io, render(BREACHES_FORMATS, { period, findings }, io, ctx, opts, period?.label ?? null), opts, ctx.lang, ctx.ws.root);
     });
 }

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { isMonthText, isYearText } from '../calendar/time';
+import { Clock, DEFAULT_ZONE, isMonthText, isYearText } from '../calendar/time';
 import { UnknownCalendarYearError, WorkCalendar } from '../calendar/workdays';
 import type { Lang } from '../core/lang';
 import { findRecordsFolder } from '../load/discover';
@@ -40,6 +40,7 @@ export function calendarCommand(io: Io): Command {
     .action((period: string | undefined, folder: string | undefined, opts: { format: string; lang?: string }) => {
       let calendar = new WorkCalendar();
       let lang: Lang = (opts.lang as Lang | undefined) ?? 'zh-CN';
+      let zone = DEFAULT_ZONE;
       const root = folder !== undefined ? resolveFolder(folder, io.cwd) : findRecordsFolder(diskFiles, io.cwd);
       if (root !== null) {
         const ws = openFolder(root);
@@ -50,10 +51,11 @@ export function calendarCommand(io: Io): Command {
           return;
         }
         calendar = ws.calendar;
+        zone = ws.config.timezone;
         if (opts.lang === undefined) lang = ws.config.locale;
       }
-      const now = new Date();
-      const p = period ?? `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+      // "this month" in the records' time zone (the contract's, by default), not the machine's
+      const p = period ?? new Clock(zone).monthOf(Date.now());
       try {
         if (isYearText(p)) {
           const y = calendar.describeYear(Number(p));

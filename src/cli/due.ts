@@ -1,10 +1,9 @@
 import { Command } from 'commander';
 import { UnknownCalendarYearError } from '../calendar/workdays';
 import { dueList, parseWithin, windowEnd } from '../reports/due';
-import { renderCsv } from '../render/document';
-import { dueBlocks, dueJson, dueTable } from '../render/due';
+import { DUE_FORMATS } from '../render/due';
 import { UsageError, type Io } from './common';
-import { addOutputOptions, checkOutputOptions, emit, renderBlocks, reportHeader, type OutputOptions } from './report';
+import { addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
 import { asOfOption, prepareReport, type ReportOptions } from './report-common';
 
 const HELP = `
@@ -46,7 +45,7 @@ export function dueCommand(io: Io): Command {
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
     .option('--within <span>', 'how far ahead to look: 72h, 3d or 5wd', '72h')
     .addOption(asOfOption());
-  return addOutputOptions(cmd, ['text', 'md', 'csv', 'json'])
+  return addOutputOptions(cmd)
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
@@ -63,12 +62,6 @@ export function dueCommand(io: Io): Command {
         throw err;
       }
       const list = dueList(ctx.evaluations, ctx.asOf, within, until, clock, calendar);
-      const header = reportHeader(ctx, null);
-      let text: string;
-      if (opts.format === 'json') text = dueJson(list, header, ctx.policy, clock, ctx.lang);
-      // a plain table, one obligation per row, as spreadsheets and scripts want it
-      else if (opts.format === 'csv') text = renderCsv([{ type: 'table', table: dueTable(list, ctx.policy, ctx.lang, clock) }]);
-      else text = renderBlocks(dueBlocks(list, header, ctx.policy, clock, ctx.lang), opts.format ?? 'text', io, opts, ctx.lang);
-      emit(io, text, opts, ctx.lang, ctx.ws.root);
+      emit(io, render(DUE_FORMATS, list, io, ctx, opts, null), opts, ctx.lang, ctx.ws.root);
     });
 }

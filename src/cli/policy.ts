@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { builtinPolicyNames, loadPolicy } from '../policy/load';
+import { catalogue } from '../render/i18n';
 import { policyView, type PolicyView } from '../render/policy';
 import type { Lang } from '../core/lang';
 import { findRecordsFolder } from '../load/discover';
@@ -94,13 +95,9 @@ export function policyCommand(io: Io): Command {
   return cmd;
 }
 
-const WORDS = {
-  'zh-CN': { categories: '考核类别', clauses: '考核条款', regions: '一级故障地区时限（小时）', quotas: '配额（仅展示）', id: '编号', title: '名称', max: '满分', count: '条款数', category: '类别', span: '计时', limit: '时限', contract: '合同原文', points: '分值', cities: '城市', quota: '数量' },
-  en: { categories: 'Categories', clauses: 'Clauses', regions: 'Level-1 region table', quotas: 'Quotas (shown, not scored)', id: 'Id', title: 'Title', max: 'Max', count: 'Clauses', category: 'Category', span: 'Measured', limit: 'Limit', contract: 'Contract wording', points: 'Points', cities: 'Cities', quota: 'Amount' },
-} as const;
 
 function renderPolicy(v: PolicyView, lang: Lang, format: 'md' | 'text', colour: boolean): string {
-  const w = WORDS[lang];
+  const w = catalogue(lang).policyTable;
   const table = (t: TableModel) => (format === 'md' ? renderMarkdownTable(t) : renderTerminalTable(t, colour));
   const h = (s: string) => (format === 'md' ? `## ${s}\n\n` : `${s}\n`);
   const parts: string[] = [format === 'md' ? `# ${v.name} (${v.id})\n\n` : `${v.name} (${v.id}) — ${v.source}\n\n`];

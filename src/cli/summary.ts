@@ -1,9 +1,9 @@
 import { isMonthText } from '../calendar/time';
 import { Command } from 'commander';
 import { monthlySummary } from '../reports/summary';
-import { summaryBlocks, summaryJson } from '../render/summary';
+import { SUMMARY_FORMATS } from '../render/summary';
 import { UsageError, type Io } from './common';
-import { addOutputOptions, checkOutputOptions, emit, renderBlocks, reportHeader, type OutputOptions } from './report';
+import { addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
 import { asOfOption, prepareReport, type ReportOptions } from './report-common';
 
 const HELP = `
@@ -55,7 +55,7 @@ export function summaryCommand(io: Io): Command {
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
     .requiredOption('--month <month>', 'the month, e.g. 2026-09')
     .addOption(asOfOption());
-  return addOutputOptions(cmd, ['text', 'md', 'csv', 'json'])
+  return addOutputOptions(cmd)
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
@@ -72,11 +72,6 @@ export function summaryCommand(io: Io): Command {
         month,
         contractStart: ctx.ws.config.contract_start,
       });
-      const header = reportHeader(ctx, month);
-      const text =
-        opts.format === 'json'
-          ? summaryJson(summary, header, ctx.ws.clock, ctx.lang)
-          : renderBlocks(summaryBlocks(summary, header, ctx.ws.clock, ctx.lang), opts.format ?? 'text', io, opts, ctx.lang);
-      emit(io, text, opts, ctx.lang, ctx.ws.root);
+      emit(io, render(SUMMARY_FORMATS, summary, io, ctx, opts, month), opts, ctx.lang, ctx.ws.root);
     });
 }

@@ -2,41 +2,9 @@
 import type { DayInfo, MonthDescription, YearDescription } from '../calendar/workdays';
 import type { Lang } from '../core/lang';
 import { plain, type Paint } from './style';
+import { catalogue } from './i18n';
 import { renderTerminalTable } from './table';
 
-const WORDS = {
-  'zh-CN': {
-    weekdays: ['一', '二', '三', '四', '五', '六', '日'],
-    legend: '数字=工作日  ·=周末  休=法定节假日  班=调休上班',
-    workdays: '工作日',
-    holidays: '节假日',
-    makeup: '调休上班',
-    holidayOne: '节假日',
-    makeupOne: '调休上班',
-    weekends: '周末',
-    month: '月份',
-    special: '节假日与调休',
-    source: (builtIn: boolean, overridden: boolean) => (overridden ? (builtIn ? '内置国务院日历，已被 calendars/ 文件修正' : '来自 calendars/ 文件') : '内置国务院日历（chinese-days 数据包）'),
-    holidayWord: '休',
-    makeupWord: '班',
-  },
-  en: {
-    weekdays: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'],
-    legend: 'number = working day  · = weekend  H = statutory holiday  W = make-up working day',
-    workdays: 'working days',
-    holidays: 'holidays',
-    makeup: 'make-up working days',
-    holidayOne: 'holiday',
-    makeupOne: 'make-up working day',
-    weekends: 'weekend days',
-    month: 'Month',
-    special: 'Holidays and make-up days',
-    source: (builtIn: boolean, overridden: boolean) =>
-      overridden ? (builtIn ? 'built-in PRC calendar, corrected by calendars/ files' : 'from calendars/ files') : 'built-in PRC calendar (chinese-days data package)',
-    holidayWord: 'H',
-    makeupWord: 'W',
-  },
-} as const;
 
 function dayName(d: DayInfo, lang: Lang): string {
   if (!d.name) return '';
@@ -44,11 +12,10 @@ function dayName(d: DayInfo, lang: Lang): string {
 }
 
 export function renderMonth(m: MonthDescription, lang: Lang, paint: Paint = plain): string {
-  const w = WORDS[lang];
+  const w = catalogue(lang).calendar;
   const lines: string[] = [`${m.year}-${String(m.month).padStart(2, '0')}`, w.weekdays.map((x) => x.padStart(3)).join(' ')];
-  // Monday-first grid: the first day's weekday from its date
-  const first = new Date(`${m.days[0]!.date}T00:00:00Z`).getUTCDay();
-  let cells: string[] = Array((first + 6) % 7).fill('   ');
+  // Monday-first grid
+  let cells: string[] = Array(m.days[0]!.weekday - 1).fill('   ');
   for (const d of m.days) {
     const day = String(Number(d.date.slice(8)));
     let cell: string;
@@ -72,7 +39,7 @@ export function renderMonth(m: MonthDescription, lang: Lang, paint: Paint = plai
 }
 
 export function renderYear(y: YearDescription, lang: Lang, colour: boolean): string {
-  const w = WORDS[lang];
+  const w = catalogue(lang).calendar;
   const table = renderTerminalTable(
     {
       columns: [{ label: w.month }, { label: w.workdays, align: 'right' }, { label: w.holidays, align: 'right' }, { label: w.makeup, align: 'right' }, { label: w.weekends, align: 'right' }],

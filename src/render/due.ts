@@ -1,11 +1,13 @@
 /** The due list's renderings: blocks for text/Markdown, a plain CSV table, and its JSON. */
 import type { Clock } from '../calendar/time';
-import { formatDuration } from '../render/policy';
+import { formatDuration } from './i18n';
 import type { Policy } from '../core/policy';
 import type { Lang } from '../core/lang';
 import type { DueItem, DueList } from '../reports/due';
-import { findingMessage } from '../reports/findings';
-import { provenanceJson, type ReportHeader } from '../reports/header';
+import { findingMessage } from './findings';
+import { provenanceJson } from '../reports/header';
+import { renderCsv } from './document';
+import { withDocuments, type Formats, type RenderContext } from './formats';
 import type { Block, DocTable } from './document';
 import { humanDuration, labels } from './i18n';
 import { headerFields, pointsText, shortTime } from './parts';
@@ -55,7 +57,7 @@ export function dueTable(list: DueList, policy: Policy, lang: Lang, clock: Clock
   };
 }
 
-export function dueBlocks(list: DueList, header: ReportHeader, policy: Policy, clock: Clock, lang: Lang): Block[] {
+function dueBlocks(list: DueList, { header, policy, clock, lang }: RenderContext): Block[] {
   const L = labels(lang);
   const overdue = list.items.filter((i) => i.overdue).length;
   return [
@@ -69,7 +71,7 @@ export function dueBlocks(list: DueList, header: ReportHeader, policy: Policy, c
   ];
 }
 
-export function dueJson(list: DueList, header: ReportHeader, policy: Policy, clock: Clock, lang: Lang): string {
+function dueJson(list: DueList, { header, policy, clock, lang }: RenderContext): string {
   const titles = new Map(policy.clauses.map((c) => [c.id, c.title[lang]]));
   const out = {
     as_of: header.asOf,
@@ -102,3 +104,9 @@ export function dueJson(list: DueList, header: ReportHeader, policy: Policy, clo
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
+
+/** `due` in every format; its CSV is one table, one obligation per row, as spreadsheets and scripts want it. */
+export const DUE_FORMATS: Formats<DueList> = withDocuments(dueBlocks, {
+  json: dueJson,
+  csv: (list, { policy, lang, clock }) => renderCsv([{ type: 'table', table: dueTable(list, policy, lang, clock) }]),
+});

@@ -1,6 +1,6 @@
 /** Pieces every report rendering shares: the header fields, time and point formats, finding rows. */
 import type { Lang } from '../core/lang';
-import type { FindingRow } from '../reports/findings';
+import type { FindingRow } from './findings';
 import type { ReportHeader } from '../reports/header';
 import { describeProvenance } from '../util/git';
 import type { Block, DocTable } from './document';

@@ -4,6 +4,7 @@
  */
 import type { Lang, Text } from '../core/lang';
 import type { Applies, Condition, Duration, FieldTest, Policy, Region, Scalar } from '../core/policy';
+import { catalogue, formatDuration } from './i18n';
 import { SHAPES, type ClauseDescription, type LimitDescription, type ReadsDescription, type Shapes, type SpanDescription } from '../rules/shapes';
 
 export interface ClauseRow {
@@ -72,142 +73,10 @@ export interface PolicyView {
   readonly quotas: readonly QuotaRow[];
 }
 
-// ───────────────────────────── labels ─────────────────────────────
-
-interface Labels {
-  readonly unit: Readonly<Record<Duration['unit'], (n: string) => string>>;
-  readonly byRegion: string;
-  readonly noRegions: string;
-  readonly linked: (field: string, clauses: string) => string;
-  readonly agreed: (field: string) => string;
-  readonly agreedElse: (field: string, limit: string, from: string) => string;
-  readonly before: (limit: string, date: string) => string;
-  readonly window: (start: string, end: string) => string;
-  readonly monthly: (day: number) => string;
-  readonly annual: (month: number, day: number) => string;
-  readonly halfYear: (subject: string) => string;
-  readonly quota: (amount: number, field: string) => string;
-  readonly manual: string;
-  readonly none: string;
-  readonly unless: string;
-  readonly anyOf: string;
-  readonly or: string;
-  readonly allRegions: (limit: string) => string;
-  readonly present: (f: string) => string;
-  readonly absent: (f: string) => string;
-  readonly byMonthOf: (f: string) => string;
-  readonly evidence: string;
-  readonly perSubject: (f: string) => string;
-  readonly subjectsFrom: string;
-  readonly sumOf: (amount: string, date: string) => string;
-  readonly refs: (kind: string) => string;
-  readonly noteOperator: string;
-  readonly noteShown: string;
-  readonly noteBonus: string;
-  readonly noteTicket: string;
-  readonly noteValidIf: (cond: string) => string;
-  readonly ticketCategory: string;
-  readonly stage: Readonly<Record<string, string>>;
-  readonly listSep: string;
-  readonly noteSep: string;
-  readonly always: string;
-}
-
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${s}`;
-}
-
-const LABELS: Readonly<Record<Lang, Labels>> = {
-  en: {
-    unit: { h: (n) => `${n} h`, d: (n) => `${n} d`, wd: (n) => `${n} wd` },
-    byRegion: 'by region: ',
-    noRegions: 'by region (no region table)',
-    linked: (field, clauses) => `the limit of the linked record (${field}): ${clauses}`,
-    agreed: (field) => `agreed date (${field})`,
-    agreedElse: (field, limit, from) => `agreed date (${field}), else ${limit} after ${from}`,
-    before: (limit, date) => `≥ ${limit} before ${date}`,
-    window: (start, end) => `inside ${start} … ${end}`,
-    monthly: (day) => `by the ${ordinal(day)} of the next month`,
-    annual: (month, day) => `by ${day} ${MONTHS_EN[month - 1] ?? month}`,
-    halfYear: (subject) => `every ${subject} at least once each half year`,
-    quota: (amount, field) => `${amount} (${field}) per contract year`,
-    manual: 'manual assessment',
-    none: '—',
-    unless: 'unless',
-    anyOf: 'any of',
-    or: ' or ',
-    allRegions: (limit) => `${limit} (all regions)`,
-    present: (f) => `${f} given`,
-    absent: (f) => `no ${f}`,
-    byMonthOf: (f) => `by month of ${f}`,
-    evidence: 'evidence',
-    perSubject: (f) => `per ${f}`,
-    subjectsFrom: 'subjects from',
-    sumOf: (amount, date) => `sum of ${amount} by ${date}`,
-    refs: (kind) => `assessments naming ${kind}`,
-    noteOperator: "operator's obligation: never costs the vendor points",
-    noteShown: 'shown only (0 points)',
-    noteBonus: 'bonus',
-    noteTicket: "counts in the ticket's category",
-    noteValidIf: (cond) => `counts only if ${cond}`,
-    ticketCategory: "the ticket's category",
-    stage: { depart: 'report → depart', travel: 'depart → arrive', repair: 'arrive → restore', total: 'total' },
-    listSep: ', ',
-    noteSep: '; ',
-    always: 'every ticket',
-  },
-  'zh-CN': {
-    unit: { h: (n) => `${n} 小时`, d: (n) => `${n} 天`, wd: (n) => `${n} 个工作日` },
-    byRegion: '按地区:',
-    noRegions: '按地区(无地区表)',
-    linked: (field, clauses) => `关联记录(${field})的时限:${clauses}`,
-    agreed: (field) => `协定日期(${field})`,
-    agreedElse: (field, limit, from) => `协定日期(${field}),否则 ${from} 后 ${limit}`,
-    before: (limit, date) => `${date} 前至少 ${limit}`,
-    window: (start, end) => `${start} 至 ${end} 之内`,
-    monthly: (day) => `次月 ${day} 日前`,
-    annual: (month, day) => `${month} 月 ${day} 日前`,
-    halfYear: (subject) => `每个 ${subject} 每半年至少一次`,
-    quota: (amount, field) => `每合同年 ${amount}(${field})`,
-    manual: '人工考核',
-    none: '—',
-    unless: '除非',
-    anyOf: '任一',
-    or: ' 或 ',
-    allRegions: (limit) => `${limit}(各地区)`,
-    present: (f) => `有 ${f}`,
-    absent: (f) => `无 ${f}`,
-    byMonthOf: (f) => `按 ${f} 所在月`,
-    evidence: '凭证',
-    perSubject: (f) => `按 ${f}`,
-    subjectsFrom: '对象来自',
-    sumOf: (amount, date) => `按 ${date} 累计 ${amount}`,
-    refs: (kind) => `须指明 ${kind} 记录的考核`,
-    noteOperator: '电信方义务,不扣厂家分',
-    noteShown: '仅展示(0 分)',
-    noteBonus: '加分',
-    noteTicket: '计入所属故障单的类别',
-    noteValidIf: (cond) => `仅当 ${cond} 时有效`,
-    ticketCategory: '所属故障单的类别',
-    stage: { depart: '接报→出发', travel: '出发→抵达', repair: '抵达→恢复', total: '总时间' },
-    listSep: '、',
-    noteSep: ';',
-    always: '所有故障单',
-  },
-};
-
 // ───────────────────────────── pieces ─────────────────────────────
 
 function t(text: Text, lang: Lang): string {
   return text[lang];
-}
-
-/** `3 h`, `5 d`, `7 wd` (`3 小时`, `5 天`, `7 个工作日`). */
-export function formatDuration(d: Duration, lang: Lang): string {
-  return LABELS[lang].unit[d.unit](String(d.amount));
 }
 
 function scalar(v: Scalar): string {
@@ -215,7 +84,7 @@ function scalar(v: Scalar): string {
 }
 
 function fieldTest(field: string, test: FieldTest, lang: Lang): string {
-  const L = LABELS[lang];
+  const L = catalogue(lang).policy;
   if (Array.isArray(test)) return `${field} ∈ [${test.map(scalar).join(', ')}]`;
   if (typeof test === 'object' && test !== null) {
     if ('present' in test) return test.present ? L.present(field) : L.absent(field);
@@ -234,7 +103,7 @@ export function describeCondition(cond: Condition, lang: Lang): string {
 }
 
 export function describeApplies(a: Applies, lang: Lang): string {
-  const L = LABELS[lang];
+  const L = catalogue(lang).policy;
   const parts: string[] = [];
   if (a.when && Object.keys(a.when).length > 0) parts.push(describeCondition(a.when, lang));
   if (a.unless && Object.keys(a.unless).length > 0) parts.push(`${L.unless} ${describeCondition(a.unless, lang)}`);
@@ -247,7 +116,7 @@ function kindWhen(kind: string, when: Condition | undefined, lang: Lang): string
 }
 
 function regionLimit(stage: string, regions: readonly Region[], lang: Lang): string {
-  const L = LABELS[lang];
+  const L = catalogue(lang).policy;
   if (regions.length === 0) return L.noRegions;
   const each = regions.map((r) => r.limits[stage]);
   const first = each[0];
@@ -267,7 +136,7 @@ function regionLimit(stage: string, regions: readonly Region[], lang: Lang): str
 
 /** A clause's limit in words: `3 h`, `by region: …`, `agreed date (agreed_deadline)`, `by the 15th of the next month`, … */
 export function describeLimit(limit: LimitDescription, policy: Policy, lang: Lang): string {
-  const L = LABELS[lang];
+  const L = catalogue(lang).policy;
   switch (limit.type) {
     case 'duration':
       return formatDuration(limit.duration, lang);
@@ -297,7 +166,7 @@ export function describeLimit(limit: LimitDescription, policy: Policy, lang: Lan
 }
 
 function describeReads(r: ReadsDescription, lang: Lang): string {
-  const L = LABELS[lang];
+  const L = catalogue(lang).policy;
   if (r.assessments) return r.refKind ? L.refs(r.refKind) : 'assessments';
   if (r.applies) {
     const base = describeApplies(r.applies, lang);
@@ -333,7 +202,7 @@ function describeSpan(s: SpanDescription): string {
 }
 
 function describeNote(clause: Policy['clauses'][number], d: ClauseDescription, lang: Lang): string {
-  const L = LABELS[lang];
+  const L = catalogue(lang).policy;
   const notes: string[] = [];
   if (clause.operator) notes.push(L.noteOperator);
   else if (clause.points === 0) notes.push(L.noteShown);
@@ -344,7 +213,7 @@ function describeNote(clause: Policy['clauses'][number], d: ClauseDescription, l
 }
 
 function categoryTitle(id: string, policy: Policy, lang: Lang): string {
-  if (id === 'ticket') return LABELS[lang].ticketCategory;
+  if (id === 'ticket') return catalogue(lang).policy.ticketCategory;
   const c = policy.categories.find((x) => x.id === id);
   return c ? t(c.title, lang) : id;
 }
@@ -371,7 +240,7 @@ export function clauseRows(policy: Policy, lang: Lang, shapes: Shapes = SHAPES):
 }
 
 export function regionTable(policy: Policy, lang: Lang): RegionTable {
-  const L = LABELS[lang];
+  const L = catalogue(lang).policy;
   const stages: string[] = [];
   for (const r of policy.regions) for (const s of Object.keys(r.limits)) if (!stages.includes(s)) stages.push(s);
   return {
@@ -397,7 +266,7 @@ export function categoryRows(policy: Policy, lang: Lang): CategoryRow[] {
 
 /** Everything `policy show` prints, as rows. */
 export function policyView(policy: Policy, lang: Lang): PolicyView {
-  const L = LABELS[lang];
+  const L = catalogue(lang).policy;
   return {
     id: policy.id,
     name: t(policy.name, lang),

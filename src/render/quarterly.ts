@@ -1,15 +1,13 @@
 /** The quarterly table's renderings: blocks for Markdown/CSV/text, and its JSON (RECORDS.md shape). */
-import type { Clock } from '../calendar/time';
-import type { Policy } from '../core/policy';
-import type { Lang } from '../core/lang';
-import { findingRows } from '../reports/findings';
-import { provenanceJson, type ReportHeader } from '../reports/header';
+import { findingRows } from './findings';
+import { withDocuments, type Formats, type RenderContext } from './formats';
+import { provenanceJson } from '../reports/header';
 import type { QuarterlyTable } from '../reports/quarterly';
 import type { Block, Cell, DocTable } from './document';
 import { labels } from './i18n';
 import { findingJson, findingsTable, headerFields } from './parts';
 
-export function quarterlyBlocks(t: QuarterlyTable, header: ReportHeader, policy: Policy, clock: Clock, lang: Lang): Block[] {
+function quarterlyBlocks(t: QuarterlyTable, { header, policy, clock, lang }: RenderContext): Block[] {
   const L = labels(lang);
   const num = (n: number | null): Cell => (n === null ? null : String(n));
   const table: DocTable = {
@@ -43,7 +41,7 @@ export function quarterlyBlocks(t: QuarterlyTable, header: ReportHeader, policy:
 }
 
 /** RECORDS.md: `{quarter, as_of, categories: [{id, max, deductions, bonus, score, count}], total: {deductions, bonus}}` plus added keys. */
-export function quarterlyJson(t: QuarterlyTable, header: ReportHeader, policy: Policy, clock: Clock, lang: Lang): string {
+function quarterlyJson(t: QuarterlyTable, { header, policy, clock, lang }: RenderContext): string {
   const out = {
     quarter: t.quarter,
     as_of: header.asOf,
@@ -65,3 +63,6 @@ export function quarterlyJson(t: QuarterlyTable, header: ReportHeader, policy: P
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
+
+/** `report --quarter` in every format. */
+export const QUARTERLY_FORMATS: Formats<QuarterlyTable> = withDocuments(quarterlyBlocks, { json: quarterlyJson });

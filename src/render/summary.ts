@@ -1,7 +1,8 @@
 /** The monthly summary's renderings: blocks (with Mermaid charts for Markdown) and its JSON. */
 import type { Clock } from '../calendar/time';
 import type { Lang } from '../core/lang';
-import { provenanceJson, type ReportHeader } from '../reports/header';
+import { provenanceJson } from '../reports/header';
+import { withDocuments, type Formats, type RenderContext } from './formats';
 import { ACTIVITY_KINDS, MONTH_DATE, type MeanTime, type MonthlySummary, type TicketBrief } from '../reports/summary';
 import type { Block, Cell, DocTable } from './document';
 import { humanDuration, labels } from './i18n';
@@ -54,7 +55,7 @@ function meanRow(label: string, m: MeanTime, lang: Lang, worst: string | null): 
   return [label, String(m.count), m.mean === null ? null : humanDuration(m.mean, lang), worst];
 }
 
-export function summaryBlocks(s: MonthlySummary, header: ReportHeader, clock: Clock, lang: Lang): Block[] {
+function summaryBlocks(s: MonthlySummary, { header, clock, lang }: RenderContext): Block[] {
   const L = labels(lang);
   const blocks: Block[] = [{ type: 'title', text: L.summaryTitle(s.month) }, headerFields(header, lang, [[L.cutoff, clock.format(s.cutoff)]])];
 
@@ -252,7 +253,7 @@ function briefJson(t: TicketBrief, clock: Clock): Record<string, unknown> {
 }
 
 /** RECORDS.md: `{month, as_of, ...}` with counts by kind, level, region and on-time rates. */
-export function summaryJson(s: MonthlySummary, header: ReportHeader, clock: Clock, lang: Lang): string {
+function summaryJson(s: MonthlySummary, { header, clock, lang }: RenderContext): string {
   const fmt = (ms: number | null): string | null => (ms === null ? null : clock.format(ms));
   const statusCount = (st: string): number => s.inspections.byStatus.find((r) => r.status === st)?.count ?? 0;
   const out = {
@@ -318,3 +319,6 @@ export function summaryJson(s: MonthlySummary, header: ReportHeader, clock: Cloc
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }
+
+/** `summary --month` in every format. */
+export const SUMMARY_FORMATS: Formats<MonthlySummary> = withDocuments(summaryBlocks, { json: summaryJson });

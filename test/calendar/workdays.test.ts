@@ -41,21 +41,21 @@ describe('built-in PRC calendar', () => {
 
   test('dayInfo kinds and names', () => {
     expect(cal.dayInfo('2026-10-10')).toEqual({
-      date: '2026-10-10',
+      date: '2026-10-10', weekday: 6,
       workday: true,
       kind: 'makeup',
       name: { zh: '国庆节', en: 'National Day' },
     });
     expect(cal.dayInfo('2026-09-20')).toMatchObject({ workday: true, kind: 'makeup' });
     expect(cal.dayInfo('2026-09-25')).toEqual({
-      date: '2026-09-25',
+      date: '2026-09-25', weekday: 5,
       workday: false,
       kind: 'holiday',
       name: { zh: '中秋', en: 'Mid-autumn Festival' },
     });
     expect(cal.dayInfo('2026-10-03')).toMatchObject({ workday: false, kind: 'holiday' }); // a Saturday inside the holiday
-    expect(cal.dayInfo('2026-09-19')).toEqual({ date: '2026-09-19', workday: false, kind: 'weekend' });
-    expect(cal.dayInfo('2026-09-21')).toEqual({ date: '2026-09-21', workday: true, kind: 'workday' });
+    expect(cal.dayInfo('2026-09-19')).toEqual({ date: '2026-09-19', weekday: 6, workday: false, kind: 'weekend' });
+    expect(cal.dayInfo('2026-09-21')).toEqual({ date: '2026-09-21', weekday: 1, workday: true, kind: 'workday' });
     expect(cal.dayInfo('2026-02-17')).toMatchObject({ kind: 'holiday', name: { zh: '春节' } });
   });
 
@@ -171,7 +171,7 @@ describe('unknown years', () => {
     expect(withOverride.knownYears()).toContain(2027);
     // 2027-01-01 is a Friday holiday, then a weekend
     expect(withOverride.addWorkdays('2026-12-31', 1)).toBe('2027-01-04');
-    expect(withOverride.dayInfo('2027-01-01')).toEqual({ date: '2027-01-01', workday: false, kind: 'holiday' });
+    expect(withOverride.dayInfo('2027-01-01')).toEqual({ date: '2027-01-01', weekday: 5, workday: false, kind: 'holiday' });
     expect(withOverride.dayInfo('2027-01-02')).toMatchObject({ kind: 'weekend' });
     expect(withOverride.describeYear(2027)).toMatchObject({ builtIn: false, overridden: true });
     // the shared default calendar is untouched
@@ -180,7 +180,7 @@ describe('unknown years', () => {
 
   test('an override make-up Saturday in a new year', () => {
     const c = new WorkCalendar([{ year: 2027, holidays: [], workdays: ['2027-01-09'] }]);
-    expect(c.dayInfo('2027-01-09')).toEqual({ date: '2027-01-09', workday: true, kind: 'makeup' });
+    expect(c.dayInfo('2027-01-09')).toEqual({ date: '2027-01-09', weekday: 6, workday: true, kind: 'makeup' });
     expect(c.addWorkdays('2027-01-08', 1)).toBe('2027-01-09');
   });
 });
@@ -190,7 +190,7 @@ describe('overrides of a built-in year', () => {
     const c = new WorkCalendar([{ year: 2026, holidays: ['2026-10-08'], workdays: [] }]);
     expect(c.addWorkdays('2026-09-30', 1)).toBe('2026-10-09');
     expect(c.subtractWorkdays('2026-10-09', 1)).toBe('2026-09-30');
-    expect(c.dayInfo('2026-10-08')).toEqual({ date: '2026-10-08', workday: false, kind: 'holiday' });
+    expect(c.dayInfo('2026-10-08')).toEqual({ date: '2026-10-08', weekday: 4, workday: false, kind: 'holiday' });
     // untouched days keep the package's data
     expect(c.dayInfo('2026-10-10')).toMatchObject({ kind: 'makeup', name: { en: 'National Day' } });
     expect(c.describeYear(2026)).toMatchObject({ builtIn: true, overridden: true });
@@ -201,7 +201,7 @@ describe('overrides of a built-in year', () => {
   test('cancelling a make-up day and restoring a holiday', () => {
     const c = new WorkCalendar([{ year: 2026, holidays: ['2026-10-10'], workdays: ['2026-10-07'] }]);
     expect(c.dayInfo('2026-10-10')).toMatchObject({ workday: false, kind: 'holiday' });
-    expect(c.dayInfo('2026-10-07')).toEqual({ date: '2026-10-07', workday: true, kind: 'workday' });
+    expect(c.dayInfo('2026-10-07')).toEqual({ date: '2026-10-07', weekday: 3, workday: true, kind: 'workday' });
     expect(c.addWorkdays('2026-09-30', 1)).toBe('2026-10-07');
     expect(c.addWorkdays('2026-10-09', 1)).toBe('2026-10-12');
   });

@@ -1,5 +1,6 @@
 import { loadPolicy } from '../../src/policy/load';
-import { describeCondition, formatDuration, policyView } from '../../src/render/policy';
+import { describeCondition, policyView } from '../../src/render/policy';
+import { formatDuration } from '../../src/render/i18n';
 import type { Policy } from '../../src/core/policy';
 
 function deepFreeze<T>(o: T): T {

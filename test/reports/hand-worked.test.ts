@@ -6,7 +6,8 @@
  */
 import * as path from 'node:path';
 import { quarterlyTable } from '../../src/reports/quarterly';
-import { quarterlyJson } from '../../src/render/quarterly';
+import { QUARTERLY_FORMATS } from '../../src/render/quarterly';
+import { plain } from '../../src/render/style';
 import { open, ROOT } from './helpers';
 
 const FOLDER = path.join(ROOT, 'test', 'fixtures', 'reports', 'hand-worked', 'records');
@@ -70,7 +71,7 @@ describe('hand-worked 2026-Q3', () => {
 
   test('the JSON has the RECORDS.md shape with these numbers', () => {
     const header = { contract: 'Hand-worked quarter', period: '2026-Q3', asOf: s.ws.clock.format(s.asOf), policyId: s.policy.id, provenance: null };
-    const j = JSON.parse(quarterlyJson(t, header, s.policy, s.ws.clock, 'en'));
+    const j = JSON.parse(QUARTERLY_FORMATS.json(t, { header, policy: s.policy, clock: s.ws.clock, lang: 'en', colour: false, paint: plain }));
     expect(Object.keys(j).slice(0, 4)).toEqual(['quarter', 'as_of', 'categories', 'total']);
     expect(j.quarter).toBe('2026-Q3');
     expect(j.as_of).toBe('2026-11-25T23:59:59+08:00');

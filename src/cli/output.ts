@@ -1,0 +1,82 @@
+/** What the report commands share about output: the format, language and file options, and writing the result. */
+import * as path from 'node:path';
+import { Command, Option } from 'commander';
+import type { Lang } from '../core/lang';
+import { fileTypeOf } from '../load/discover';
+import { REPORT_FORMATS, type Formats, type RenderContext } from '../render/formats';
+import { labels } from '../render/i18n';
+import { ENCODINGS, encodeCsv, writeFileAtomically, type Encoding } from '../render/output';
+import { plain } from '../render/style';
+import type { ReportHeader } from '../reports/header';
+import { provenance } from '../util/git';
+import { UsageError, type Io } from './common';
+import { langOption, type ReportContext } from './report-common';
+
+/** Options shared by report, breaches, summary and due: what to write, in which language, where to. */
+export interface OutputOptions {
+  format?: string;
+  output?: string;
+  encoding?: string;
+}
+
+export function addOutputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
+    .addOption(langOption())
+    .option('-o, --output <file>', 'write to this file instead of standard output (written whole or not at all)')
+    .addOption(new Option('--encoding <encoding>', 'CSV encoding: utf-8 (with BOM, the default) or gb18030').choices([...ENCODINGS]));
+}
+
+/** Refuses option combinations that make no sense, before any work is done. */
+export function checkOutputOptions(opts: OutputOptions): void {
+  if (opts.encoding !== undefined && opts.format !== 'csv') {
+    throw new UsageError(`--encoding applies to --format csv only (the ${opts.format} format is always UTF-8)`);
+  }
+  if (opts.output !== undefined && opts.output.trim() === '') throw new UsageError('-o needs a file name');
+}
+
+export function reportHeader(ctx: ReportContext, period: string | null): ReportHeader {
+  return {
+    contract: ctx.ws.config.contract,
+    period,
+    asOf: ctx.ws.clock.format(ctx.asOf),
+    policyId: ctx.policy.id,
+    provenance: provenance(ctx.ws.root),
+  };
+}
+
+/** The report in the format asked for; colour only for a terminal that wants it, never into a file. */
+export function render<M>(formats: Formats<M>, model: M, io: Io, ctx: ReportContext, opts: OutputOptions, period: string | null): string {
+  const colour = opts.output === undefined && io.stdoutIsTty && io.paint !== plain;
+  const rc: RenderContext = { header: reportHeader(ctx, period), policy: ctx.policy, clock: ctx.ws.clock, lang: ctx.lang, colour, paint: io.paint };
+  const format = (opts.format ?? 'text') as keyof Formats<M>;
+  return formats[format](model, rc);
+}
+
+/** Writes the rendered report to stdout or -o FILE (as named, even inside `root`), encoding CSV as asked. */
+export function emit(io: Io, text: string, opts: OutputOptions, lang: Lang, root?: string): void {
+  const isCsv = opts.format === 'csv';
+  const encoding: Encoding = opts.encoding === 'gb18030' ? 'gb18030' : 'utf-8';
+  if (opts.output === undefined) {
+    if (!isCsv) io.out(text);
+    else if (encoding === 'utf-8') io.out(`\uFEFF${text}`);
+    // GB18030 bytes cannot travel through a string writer
+    else process.stdout.write(encodeCsv(text, encoding));
+    return;
+  }
+  const file = path.resolve(io.cwd, opts.output);
+  try {
+    writeFileAtomically(file, isCsv ? encodeCsv(text, encoding) : text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new UsageError(`${opts.output}: cannot write the report (${code})`);
+  }
+  io.err(`svc-sla: ${labels(lang).wrote(opts.output)}\n`);
+  if (root !== undefined) {
+    const rel = path.relative(root, file);
+    const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    if (inside && fileTypeOf(file) !== null && !rel.split(path.sep).some((p) => p.startsWith('.'))) {
+      io.err(`svc-sla: ${labels(lang).insideRecords(opts.output)}\n`);
+    }
+  }
+}

@@ -155,6 +155,9 @@ export interface FieldInfo {
   readonly format: 'timestamp' | 'date' | null;
   /** allowed values, when the schema lists them */
   readonly enum: readonly (string | number)[] | null;
+  /** the range of a number field, when the schema bounds it */
+  readonly minimum: number | null;
+  readonly maximum: number | null;
 }
 
 interface JsonSchema {
@@ -163,6 +166,8 @@ interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
   enum?: (string | number)[];
+  minimum?: number;
+  maximum?: number;
 }
 
 function cellOf(p: JsonSchema): CellType {
@@ -184,7 +189,7 @@ export function fieldsOf(kind: Kind): ReadonlyMap<string, FieldInfo> {
     const m = new Map<string, FieldInfo>();
     for (const [name, p] of Object.entries(props)) {
       const format = p.format === 'timestamp' || p.format === 'date' ? p.format : null;
-      m.set(name, { name, cell: cellOf(p), format, enum: p.enum ?? null });
+      m.set(name, { name, cell: cellOf(p), format, enum: p.enum ?? null, minimum: p.minimum ?? null, maximum: p.maximum ?? null });
     }
     fieldCache.set(kind, (fields = m));
   }
@@ -208,6 +213,15 @@ export function cellTypeOf(kind: Kind, field: string): CellType {
 /** The allowed values of an enum field, in the schema's order ([] when it is not one). */
 export function enumOf(kind: Kind, field: string): readonly (string | number)[] {
   return fieldsOf(kind).get(field)?.enum ?? [];
+}
+
+/** The whole numbers a bounded integer field allows (ticket levels 1–4), in order. */
+export function rangeOf(kind: Kind, field: string): readonly number[] {
+  const f = fieldsOf(kind).get(field);
+  if (!f || f.minimum === null || f.maximum === null) return [];
+  const out: number[] = [];
+  for (let n = f.minimum; n <= f.maximum; n++) out.push(n);
+  return out;
 }
 
 /** A field's value with the kind's default for an absent boolean. */

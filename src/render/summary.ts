@@ -3,7 +3,8 @@ import type { Clock } from '../calendar/time';
 import type { Lang } from '../core/lang';
 import { provenanceJson } from '../reports/header';
 import { withDocuments, type Formats, type RenderContext } from './formats';
-import { ACTIVITY_KINDS, MONTH_DATE, type MeanTime, type MonthlySummary, type TicketBrief } from '../reports/summary';
+import { ACTIVITY_KINDS, KIND_FACTS } from '../core/kinds';
+import type { MeanTime, MonthlySummary, TicketBrief } from '../reports/summary';
 import type { Block, Cell, DocTable } from './document';
 import { humanDuration, labels } from './i18n';
 import { barChart, pieChart } from './mermaid';
@@ -185,7 +186,7 @@ function summaryBlocks(s: MonthlySummary, { header, clock, lang }: RenderContext
     type: 'table',
     table: {
       columns: [{ label: L.kind }, { label: L.countCol, align: 'right' }, { label: L.kindDate }],
-      rows: ACTIVITY_KINDS.map((k) => [L.kindName[k] ?? k, String(byKind.get(k) ?? 0), MONTH_DATE[k].join(' / ')]),
+      rows: ACTIVITY_KINDS.map((k) => [L.kindName[k] ?? k, String(byKind.get(k) ?? 0), KIND_FACTS[k].monthDate.join(' / ')]),
     },
   });
 

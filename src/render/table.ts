@@ -44,10 +44,6 @@ export function renderCsvRows(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function renderCsvTable(t: TableModel): string {
-  return renderCsvRows([t.columns.map((c) => c.label), ...t.rows]);
-}
-
 /**
  * A boxed table for the terminal; `colour` false gives plain characters for pipes and files.
  * `rowLines` draws a rule between body rows, for tables whose cells span several lines.

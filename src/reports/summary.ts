@@ -9,7 +9,7 @@
  */
 import { shiftMonth, type Clock, type Period } from '../calendar/time';
 import type { Rec } from '../core/records';
-import { KINDS, type Kind } from '../core/kinds';
+import { KIND_FACTS, KINDS, enumOf, rangeOf, type Kind } from '../core/kinds';
 import type { SourcePos } from '../core/problems';
 import type { Policy, Quota } from '../core/policy';
 import { isElapsed } from '../rules/shapes/elapsed';
@@ -20,25 +20,6 @@ import { matches, regionOf } from '../rules/conditions';
 import { fieldValue } from '../core/kinds';
 import { isFinding, type Evaluation, type Status } from '../rules/engine';
 
-/** The date that places a record in a month, first present field wins. */
-export const MONTH_DATE: Readonly<Record<Kind, readonly string[]>> = {
-  tickets: ['accepted_at'],
-  inspections: ['ended_at', 'started_at', 'planned_date'],
-  upgrades: ['started_at', 'raised_at'],
-  loans: ['requested_at'],
-  consultations: ['received_at'],
-  'doc-requests': ['requested_at'],
-  exchanges: ['held_on', 'requested_at'],
-  meetings: ['held_on', 'notified_at'],
-  submissions: ['submitted_at'],
-  assessments: ['date'],
-};
-
-export const TICKET_LEVELS = [1, 2, 3, 4] as const;
-export const TICKET_CATEGORIES = ['service', 'nms', 'temperature', 'other'] as const;
-export const INSPECTION_STATUSES = ['done', 'missed', 'planned', 'cancelled'] as const;
-/** The kinds listed under "other services in the month". */
-export const ACTIVITY_KINDS: readonly Kind[] = ['upgrades', 'loans', 'consultations', 'doc-requests', 'exchanges', 'meetings'];
 export const UNKNOWN_REGION = 'unknown';
 
 export interface TicketBrief {
@@ -160,7 +141,7 @@ function timeOf(clock: Clock, rec: Rec, field: string): number | null {
 }
 
 export function monthDateOf(clock: Clock, rec: Rec): number | null {
-  for (const f of MONTH_DATE[rec.kind]) {
+  for (const f of KIND_FACTS[rec.kind].monthDate) {
     const t = timeOf(clock, rec, f);
     if (t !== null) return t;
   }
@@ -264,8 +245,8 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
   const tickets = records.filter((r) => r.kind === 'tickets');
   const accepted = tickets.filter((t) => inMonth(timeOf(clock, t, 'accepted_at')));
 
-  const byLevel = TICKET_LEVELS.map((level) => ({ level, count: accepted.filter((t) => t.data.level === level).length }));
-  const byCategory = TICKET_CATEGORIES.map((category) => ({ category, count: accepted.filter((t) => t.data.category === category).length }));
+  const byLevel = rangeOf('tickets', 'level').map((level) => ({ level, count: accepted.filter((t) => t.data.level === level).length }));
+  const byCategory = enumOf('tickets', 'category').map(String).map((category) => ({ category, count: accepted.filter((t) => t.data.category === category).length }));
   const regionCounts = new Map<string, number>();
   for (const t of accepted) {
     const id = regionOf(policy, t)?.id ?? UNKNOWN_REGION;
@@ -327,7 +308,7 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
   const provisional = accepted.filter((t) => fieldValue(t.data, 'tickets', 'level_confirmed') === false).map((t) => brief(clock, t));
 
   const inspections = records.filter((r) => r.kind === 'inspections' && inMonth(monthDateOf(clock, r)));
-  const byStatus = INSPECTION_STATUSES.map((status) => ({ status, count: inspections.filter((r) => r.data.status === status).length }));
+  const byStatus = enumOf('inspections', 'status').map(String).map((status) => ({ status, count: inspections.filter((r) => r.data.status === status).length }));
   const missedByVendor = inspections.filter((r) => r.data.status === 'missed' && r.data.missed_cause === 'vendor').length;
   // inspection documents: the elapsed clauses that end at `docs_submitted_at`
   const docClauses = new Set(

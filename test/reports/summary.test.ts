@@ -53,9 +53,9 @@ describe('samples/gd-transmission, September 2026, as of 2026-11-25', () => {
 
   test('inspections, other work, quotas, last month', () => {
     expect(m.inspections.byStatus).toEqual([
+      { status: 'planned', count: 0 },
       { status: 'done', count: 3 },
       { status: 'missed', count: 0 },
-      { status: 'planned', count: 0 },
       { status: 'cancelled', count: 0 },
     ]);
     expect(m.inspections.docsLate).toEqual([]);

@@ -1,11 +1,9 @@
 /**
- * Test helpers for the rule engine: plain objects → a real records folder → openFolder (so every
+ * Test helpers for the rule engine: plain objects → a records folder (in memory) → checkFolder (so every
  * record is schema- and logic-checked exactly as a user's would be) → evaluate with a policy
  * loaded by loadPolicy. Tests then look at what a user sees: status, points, category, quarter
  * and the due / actual moments formatted with the Clock.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Clock } from '../../src/calendar/time';
 import { WorkCalendar, type CalendarFile } from '../../src/calendar/workdays';
@@ -16,6 +14,10 @@ import { loadPolicy } from '../../src/policy/load';
 import type { Policy } from '../../src/core/policy';
 import { evaluate, isFinding, type Evaluation, type Status } from '../../src/rules/engine';
 import { checkFolder as openFolder } from '../../src/checks';
+import { memoryFiles } from '../../src/source/fs';
+
+/** Where the in-memory records folder of a test lives (nothing is written there). */
+const MEMORY_ROOT = path.join(path.sep, 'records');
 
 /** A record as a test writes it: its kind plus the fields of RECORDS.md. */
 export type Plain = { readonly kind: Kind; readonly id: string } & Readonly<Record<string, unknown>>;
@@ -40,43 +42,30 @@ export interface Loaded {
 }
 
 /**
- * Writes the records into a fresh folder (one YAML file per kind, as JSON flow text so that no
- * value is reinterpreted), opens it with openFolder and fails the test on any problem: the
- * records a test uses are records a user could write.
+ * Puts the records into a records folder held in memory (one YAML file per kind, as JSON flow
+ * text so that no value is reinterpreted), reads and checks it as a user's folder is read, and
+ * fails the test on any problem: the records a test uses are records a user could write.
  */
 export function loadRecords(records: readonly Plain[], opts: FolderOptions = {}): Loaded {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svc-sla-rules-'));
-  try {
-    const policyName = opts.policy ?? 'gd-transmission';
-    const contractStart = opts.contractStart === undefined ? '2026-01-01' : opts.contractStart;
-    const config: Record<string, string> = { contract: 'rules test', policy: policyName, timezone: 'Asia/Shanghai' };
-    if (contractStart !== null) config.contract_start = contractStart;
-    fs.writeFileSync(path.join(dir, 'svc-sla.yaml'), JSON.stringify(config, null, 2) + '\n');
-    const byKind = new Map<Kind, Record<string, unknown>[]>();
-    for (const { kind, ...data } of records) {
-      let list = byKind.get(kind);
-      if (!list) byKind.set(kind, (list = []));
-      list.push(data);
-    }
-    for (const [kind, list] of byKind) {
-      fs.mkdirSync(path.join(dir, kind), { recursive: true });
-      fs.writeFileSync(path.join(dir, kind, 'records.yaml'), JSON.stringify(list, null, 2) + '\n');
-    }
-    for (const cal of opts.calendars ?? []) {
-      fs.mkdirSync(path.join(dir, 'calendars'), { recursive: true });
-      fs.writeFileSync(path.join(dir, 'calendars', `${cal.year}.yaml`), JSON.stringify(cal, null, 2) + '\n');
-    }
-    for (const [rel, text] of Object.entries(opts.files ?? {})) {
-      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-      fs.writeFileSync(path.join(dir, rel), text);
-    }
-    const ws = openFolder(dir);
-    expect(ws.problems).toEqual([]);
-    expect(ws.records).toHaveLength(records.length);
-    return { records: ws.records, clock: ws.clock, calendar: ws.calendar, contractStart: ws.config.contract_start, policyName };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  const policyName = opts.policy ?? 'gd-transmission';
+  const contractStart = opts.contractStart === undefined ? '2026-01-01' : opts.contractStart;
+  const config: Record<string, string> = { contract: 'rules test', policy: policyName, timezone: 'Asia/Shanghai' };
+  if (contractStart !== null) config.contract_start = contractStart;
+  const files: Record<string, string> = { 'svc-sla.yaml': JSON.stringify(config, null, 2) + '\n' };
+  const byKind = new Map<Kind, Record<string, unknown>[]>();
+  for (const { kind, ...data } of records) {
+    let list = byKind.get(kind);
+    if (!list) byKind.set(kind, (list = []));
+    list.push(data);
   }
+  for (const [kind, list] of byKind) files[`${kind}/records.yaml`] = JSON.stringify(list, null, 2) + '\n';
+  for (const cal of opts.calendars ?? []) files[`calendars/${cal.year}.yaml`] = JSON.stringify(cal, null, 2) + '\n';
+  Object.assign(files, opts.files ?? {});
+  // the folder lives in memory: the same reading and checks as on disk, without a temp folder
+  const ws = openFolder(MEMORY_ROOT, { files: memoryFiles(MEMORY_ROOT, files) });
+  expect(ws.problems).toEqual([]);
+  expect(ws.records).toHaveLength(records.length);
+  return { records: ws.records, clock: ws.clock, calendar: ws.calendar, contractStart: ws.config.contract_start, policyName };
 }
 
 const policyCache = new Map<string, Policy>();

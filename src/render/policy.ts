@@ -187,7 +187,7 @@ function describeReads(r: ReadsDescription, lang: Lang): string {
 function describeSpan(s: SpanDescription): string {
   switch (s.type) {
     case 'elapsed':
-      return `${s.from} → ${s.to}`;
+      return `${s.from} → ${s.to.join(' | ')}`;
     case 'deadline':
       return `${s.to} ≤ ${s.due}`;
     case 'before':

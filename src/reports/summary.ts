@@ -312,7 +312,7 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
   const missedByVendor = inspections.filter((r) => r.data.status === 'missed' && r.data.missed_cause === 'vendor').length;
   // inspection documents: the elapsed clauses that end at `docs_submitted_at`
   const docClauses = new Set(
-    policy.clauses.filter((c) => isElapsed(c) && c.applies?.kind === 'inspections' && c.to === 'docs_submitted_at').map((c) => c.id),
+    policy.clauses.filter((c) => isElapsed(c) && c.applies?.kind === 'inspections' && c.to.includes('docs_submitted_at')).map((c) => c.id),
   );
   const docsLate: DocLate[] = evaluations
     .filter((e) => docClauses.has(e.clause) && (e.status === 'late' || e.status === 'missed') && e.due !== null && inMonth(e.due))

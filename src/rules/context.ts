@@ -172,6 +172,17 @@ export class Ctx {
     return this.eventOf(rec, field);
   }
 
+  /** The earliest of `fields` the record has, as with actualOf. */
+  earliestOf(rec: Rec, fields: readonly string[], validIf: Condition | undefined): number | null {
+    if (validIf && !matches(rec.data, rec.kind, validIf)) return null;
+    let earliest: number | null = null;
+    for (const f of fields) {
+      const t = this.eventOf(rec, f);
+      if (t !== null && (earliest === null || t < earliest)) earliest = t;
+    }
+    return earliest;
+  }
+
   /** `3h`, `5d`, `7wd` from an event; a working-day limit ends at the end of the N-th working day after. */
   after(from: When, d: Duration): number {
     const c = this.clock;

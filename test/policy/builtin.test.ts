@@ -140,12 +140,12 @@ describe('gd-transmission', () => {
   test('limits load into the Limit union', () => {
     const p = gd();
     expect(clause(p, 'fault.l1.restore.remote')).toMatchObject({
-      shape: 'elapsed', from: 'accepted_at', to: 'restored_at',
+      shape: 'elapsed', from: 'accepted_at', to: ['restored_at'],
       limit: { type: 'duration', duration: { amount: 3, unit: 'h' } },
       applies: { kind: 'tickets', when: { level: 1, handling: 'remote' } },
     });
     expect(clause(p, 'fault.l1.restore.onsite')).toMatchObject({ limit: { type: 'region', stage: 'total' } });
-    expect(clause(p, 'fault.l1.stage.travel')).toMatchObject({ from: 'departed_at', to: 'arrived_at', limit: { type: 'region', stage: 'travel' } });
+    expect(clause(p, 'fault.l1.stage.travel')).toMatchObject({ from: 'departed_at', to: ['arrived_at'], limit: { type: 'region', stage: 'travel' } });
     expect(clause(p, 'hardware.l1-loan')).toMatchObject({
       limit: { type: 'linked', field: 'ticket', clauses: ['fault.l1.restore.remote', 'fault.l1.restore.onsite'] },
     });
@@ -184,9 +184,9 @@ describe('after-sales', () => {
     const p = r.policy as Policy;
     expect(p.categories.map((c) => c.id)).toEqual(['response', 'repair', 'other']);
     expect(p.regions).toEqual([]);
-    expect(clause(p, 'aftersales.response')).toMatchObject({ from: 'received_at', to: 'responded_at', limit: { type: 'duration', duration: { amount: 24, unit: 'h' } } });
-    expect(clause(p, 'aftersales.hotline.response')).toMatchObject({ from: 'reported_at', to: 'accepted_at', limit: { type: 'duration', duration: { amount: 2, unit: 'h' } } });
-    expect(clause(p, 'aftersales.hotline.repair')).toMatchObject({ from: 'accepted_at', to: 'resolved_at', limit: { type: 'duration', duration: { amount: 48, unit: 'h' } } });
+    expect(clause(p, 'aftersales.response')).toMatchObject({ from: 'received_at', to: ['responded_at'], limit: { type: 'duration', duration: { amount: 24, unit: 'h' } } });
+    expect(clause(p, 'aftersales.hotline.response')).toMatchObject({ from: 'reported_at', to: ['accepted_at'], limit: { type: 'duration', duration: { amount: 2, unit: 'h' } } });
+    expect(clause(p, 'aftersales.hotline.repair')).toMatchObject({ from: 'accepted_at', to: ['resolved_at'], limit: { type: 'duration', duration: { amount: 48, unit: 'h' } } });
   });
 });
 

@@ -29,7 +29,7 @@ clauses:
     expect(p.id).toBe('gd-strict');
     expect(p.source).toBe('policy.yaml');
     const remote = p.clauses.find((c) => c.id === 'fault.l1.restore.remote');
-    expect(remote).toMatchObject({ shape: 'elapsed', from: 'accepted_at', to: 'restored_at', points: -5, limit: { type: 'duration', duration: { amount: 2, unit: 'h' } } });
+    expect(remote).toMatchObject({ shape: 'elapsed', from: 'accepted_at', to: ['restored_at'], points: -5, limit: { type: 'duration', duration: { amount: 2, unit: 'h' } } });
     expect(p.clauses.find((c) => c.id === 'fault.violation')?.points).toBe(-20);
     expect(p.categories.find((c) => c.id === 'fault.l1')).toMatchObject({ max: 20, title: { 'zh-CN': '一级故障' } });
     expect(p.categories.find((c) => c.id === 'fault.l34')?.max).toBe(10);

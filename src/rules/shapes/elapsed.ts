@@ -1,6 +1,7 @@
 /**
  * `elapsed`: from one timestamp field to another within a limit (due = from + limit, actual =
- * `to`). The limit is a duration, a column of the region table (by the record's region), or
+ * `to`; when `to` lists several fields, the earliest of those present: a final answer is also
+ * a response). The limit is a duration, a column of the region table (by the record's region), or
  * the limit the linked record is held to (a level-1 loan runs on its ticket's restore limit).
  * `valid_if`: when the record fails it, the `to` time does not count (an unsigned sheet counts
  * as not submitted).
@@ -22,7 +23,8 @@ export type Limit =
 export interface ElapsedClause extends Clause {
   readonly shape: 'elapsed';
   readonly from: string;
-  readonly to: string;
+  /** the fields that end the clock; the earliest present counts */
+  readonly to: readonly string[];
   readonly limit: Limit;
   readonly valid_if?: Condition;
 }
@@ -99,7 +101,7 @@ function evaluate(ctx: Ctx, c: ElapsedClause): void {
     const lim = resolveLimit(ctx.policy, ctx.byId, c.limit, rec);
     if (!lim) return; // an unknown city or linked ticket: validation reports it
     const due = ctx.after(from, lim.duration);
-    const actual = ctx.actualOf(rec, c.to, c.valid_if);
+    const actual = ctx.earliestOf(rec, c.to, c.valid_if);
     ctx.push(c, rec, { status: ctx.judge(due, actual), due, actual, limit: ctx.limitInfo(lim.duration, lim.region) });
   });
 }
@@ -131,7 +133,7 @@ function limitOf(limit: Limit): LimitDescription {
 
 export const ELAPSED = defineShape<ElapsedClause>({
   name: 'elapsed',
-  parse: (d) => ({ ...(d as unknown as ElapsedClause), limit: toLimit(d.limit) }),
+  parse: (d) => ({ ...(d as unknown as ElapsedClause), to: typeof d.to === 'string' ? [d.to] : (d.to as string[]), limit: toLimit(d.limit) }),
   check,
   evaluate,
   horizon,

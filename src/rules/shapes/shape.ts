@@ -66,7 +66,7 @@ export interface ReadsDescription {
 
 /** A timed span: what starts it and what ends it, as field names with how they relate. */
 export type SpanDescription =
-  | { readonly type: 'elapsed'; readonly from: string; readonly to: string }
+  | { readonly type: 'elapsed'; readonly from: string; readonly to: readonly string[] }
   | { readonly type: 'deadline'; readonly to: string; readonly due: string }
   | { readonly type: 'before'; readonly to: string; readonly date: string; readonly duration: Duration }
   | { readonly type: 'window'; readonly start: string; readonly end: string; readonly windowStart: string; readonly windowEnd: string }

@@ -8,6 +8,7 @@ import { CHECK_NAMES, compareProblems, type Problem } from '../core/problems';
 import { openFolder, type Folder, type OpenOptions } from '../load/folder';
 import type { Check } from './check';
 import { DUPLICATE_IDS } from './duplicate-ids';
+import { INSPECTIONS } from './inspections';
 import { LOCKS } from './locks';
 import { REFERENCES } from './references';
 import { TICKETS } from './tickets';
@@ -23,6 +24,7 @@ export const CHECKS: readonly Check[] = [
   TIME_ORDER,
   TICKETS,
   REFERENCES,
+  INSPECTIONS,
   // computing a clause needs the calendar of every year it touches: reported by the commands that compute
   { name: 'rules', tier: 'rules', emits: CHECK_NAMES.rules, run: null },
   LOCKS,

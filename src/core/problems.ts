@@ -65,6 +65,8 @@ export const CHECK_NAMES = {
     'loan-ticket',
     'loan-agreed-delivery',
     'inspection-ticket',
+    'inspection-done',
+    'inspection-trunk',
     'assessment-clause',
     'assessment-ref',
   ],

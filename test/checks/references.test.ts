@@ -17,9 +17,9 @@ describe('records that name other records', () => {
   });
 
   test('inspection-ticket: a fault caused during an inspection names an existing ticket', () => {
-    const insp = (t: string) => `id: XJ-1\ntrunk: 广州-深圳\nplanned_date: 2026-07-10\nstatus: done\nended_at: 2026-07-10 17:00\ncaused_faults:\n  - ticket: ${t}\n    major: false\n`;
+    const insp = (t: string) => `id: XJ-1\ntrunk: 广州-深圳\nplanned_date: 2026-07-10\nstatus: done\nstarted_at: 2026-07-10 09:00\nended_at: 2026-07-10 17:00\ncaused_faults:\n  - ticket: ${t}\n    major: false\n`;
     expect(problemsOf({ 'tickets/t.yaml': l1('GD-1'), 'inspections/i.yaml': insp('GD-1') })).toEqual([]);
-    expect(problemsOf({ 'tickets/t.yaml': l1('GD-1'), 'inspections/i.yaml': insp('GD-7') })).toEqual(['inspections/i.yaml:7:13 inspection-ticket']);
+    expect(problemsOf({ 'tickets/t.yaml': l1('GD-1'), 'inspections/i.yaml': insp('GD-7') })).toEqual(['inspections/i.yaml:8:13 inspection-ticket']);
   });
 
   test('assessment-clause: a clause of the policy; assessment-ref: the record it is about', () => {

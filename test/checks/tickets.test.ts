@@ -36,3 +36,16 @@ describe('what a ticket needs for its clock to be chosen', () => {
     expect(problemsOf({ 'tickets/a.yaml': l1('T-1', req) })).toEqual([]);
   });
 });
+
+describe('a level-1 ticket that needed anyone on site is an on-site ticket', () => {
+  const remote = 'id: T-1\nlevel: 1\ncategory: service\nhandling: remote\naccepted_at: 2026-07-03 10:00\n';
+
+  test('handling: remote with a departure: a warning at handling, and the on-site needs apply', () => {
+    expect(problemsOf({ 'tickets/a.yaml': `${remote}departed_at: 2026-07-03 10:30\n` })).toEqual(['tickets/a.yaml:1:1 onsite-location', 'tickets/a.yaml:4:11 warning level1-handling']);
+    expect(problemsOf({ 'tickets/a.yaml': `${remote}city: 佛山\narrived_at: 2026-07-03 12:30\n` })).toEqual(['tickets/a.yaml:4:11 warning level1-handling']);
+  });
+
+  test('remote without on-site times: nothing, and no city needed', () => {
+    expect(problemsOf({ 'tickets/a.yaml': `${remote}restored_at: 2026-07-03 12:00\n` })).toEqual([]);
+  });
+});

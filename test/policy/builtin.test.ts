@@ -81,9 +81,10 @@ describe('built-in policies', () => {
 });
 
 describe('gd-transmission', () => {
-  test('carries every clause of CONTRACT.md, and nothing else', () => {
+  test('carries every clause of CONTRACT.md, and only one more (inspection.outcome, shown only: a planned inspection nobody recorded)', () => {
     const ids = gd().clauses.map((c) => c.id);
-    expect([...ids].sort()).toEqual([...CONTRACT_IDS].sort());
+    expect([...ids].sort()).toEqual([...CONTRACT_IDS, 'inspection.outcome'].sort());
+    expect(gd().clauses.find((c) => c.id === 'inspection.outcome')!.points).toBe(0);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -151,7 +152,7 @@ describe('gd-transmission', () => {
     });
     expect(clause(p, 'inspection.change-notice')).toMatchObject({ shape: 'before', limit: { amount: 10, unit: 'wd' } });
     expect(clause(p, 'software.spares-sync')).toMatchObject({
-      shape: 'deadline', due: 'spares_sync_due', fallback: { from: 'ended_at', limit: { amount: 2, unit: 'd' } },
+      shape: 'deadline', due: ['spares_sync_due'], fallback: { from: 'ended_at', limit: { amount: 2, unit: 'd' } },
     });
     expect(clause(p, 'fault.l2.resolve')).toMatchObject({
       applies: { when: { level: 2, nms_down: { not: true } }, unless: { difficult: true } },
@@ -184,7 +185,7 @@ describe('after-sales', () => {
     const p = r.policy as Policy;
     expect(p.categories.map((c) => c.id)).toEqual(['response', 'repair', 'other']);
     expect(p.regions).toEqual([]);
-    expect(clause(p, 'aftersales.response')).toMatchObject({ from: 'received_at', to: ['responded_at'], limit: { type: 'duration', duration: { amount: 24, unit: 'h' } } });
+    expect(clause(p, 'aftersales.response')).toMatchObject({ from: 'received_at', to: ['responded_at', 'answered_at'], limit: { type: 'duration', duration: { amount: 24, unit: 'h' } } });
     expect(clause(p, 'aftersales.hotline.response')).toMatchObject({ from: 'reported_at', to: ['accepted_at'], limit: { type: 'duration', duration: { amount: 2, unit: 'h' } } });
     expect(clause(p, 'aftersales.hotline.repair')).toMatchObject({ from: 'accepted_at', to: ['resolved_at'], limit: { type: 'duration', duration: { amount: 48, unit: 'h' } } });
   });

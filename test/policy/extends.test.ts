@@ -33,7 +33,7 @@ clauses:
     expect(p.clauses.find((c) => c.id === 'fault.violation')?.points).toBe(-20);
     expect(p.categories.find((c) => c.id === 'fault.l1')).toMatchObject({ max: 20, title: { 'zh-CN': '一级故障' } });
     expect(p.categories.find((c) => c.id === 'fault.l34')?.max).toBe(10);
-    expect(p.clauses).toHaveLength(54);
+    expect(p.clauses).toHaveLength(55);
     // order kept: an overridden clause stays where the base had it
     expect(p.clauses[0]?.id).toBe('fault.l1.restore.remote');
     expect(p.regions).toHaveLength(4);
@@ -79,7 +79,7 @@ remove_clauses: [inspection.coverage, consult.hotline-notice]
 `,
     });
     const p = load(dir, 'child.yaml');
-    expect(p.clauses).toHaveLength(52);
+    expect(p.clauses).toHaveLength(53);
     expect(p.clauses.some((c) => c.id === 'inspection.coverage')).toBe(false);
   });
 

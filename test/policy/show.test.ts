@@ -45,7 +45,7 @@ describe('clause rows', () => {
   test('limits in English', () => {
     expect(row('en', 'fault.l1.restore.remote')).toMatchObject({
       category: 'fault.l1', categoryTitle: 'Level-1 faults', shape: 'elapsed', limit: '3 h', points: -5,
-      applies: 'tickets: level = 1, handling = remote', span: 'accepted_at → restored_at', contract: 'accepted → restored ≤ 3 h',
+      applies: 'tickets: level = 1, handling = remote, no departed_at, no arrived_at', span: 'accepted_at → restored_at', contract: 'accepted → restored ≤ 3 h',
     });
     expect(row('en', 'fault.l1.restore.onsite').limit).toBe('by region: Core 5 h / Pearl River Delta 6 h / Other areas 8 h / West and east Guangdong 10 h');
     expect(row('en', 'fault.l1.stage.depart').limit).toBe('1 h (all regions)');

@@ -77,6 +77,8 @@ test('the sample as of 2026-11-25, 40 days: the unsigned sheet overdue, then the
   const list = dueList(s.evaluations, s.asOf, within, windowEnd(s.asOf, within, clock, calendar), clock, calendar);
   expect(list.items.map((i) => `${i.evaluation.clause} ${i.evaluation.subject}`)).toEqual([
     'fault.l1.doc.report GD-2026-0178',
+    'inspection.outcome XJ-2026-013',
+    'inspection.outcome XJ-2026-014',
     'inspection.coverage 广州-梅州 干线 2026-H2',
     'inspection.coverage 广州-汕头 干线 2026-H2',
     'exchange.volume 2026-01-01 – 2026-12-31',
@@ -84,7 +86,8 @@ test('the sample as of 2026-11-25, 40 days: the unsigned sheet overdue, then the
   // hours, not working days: these limits are not in working days
   expect(list.items.every((i) => i.leftWorkdays === null)).toBe(true);
   const list2 = dueList(s.evaluations, s.asOf, within, windowEnd(s.asOf, parseWithin('72h')!, clock, calendar), clock, calendar);
-  expect(list2.items).toHaveLength(1);
+  // overdue items stay on the list whatever the window
+  expect(list2.items).toHaveLength(3);
 });
 
 describe('time left as text', () => {

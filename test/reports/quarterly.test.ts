@@ -52,8 +52,11 @@ describe('samples/gd-transmission 2026-Q3 (EXPECTED.md section 3)', () => {
       'fault.l1.stage.repair GD-2026-0199',
       'fault.l1.restore.onsite GD-2026-0199',
       'consult.response ZX-2026-039',
+      // planned inspections past their dates with no outcome recorded: shown, 0 points
+      'inspection.outcome XJ-2026-013',
+      'inspection.outcome XJ-2026-014',
     ]);
-    expect(q4.total).toEqual({ deductions: 6, bonus: 0, count: 3 });
+    expect(q4.total).toEqual({ deductions: 6, bonus: 0, count: 5 });
   });
 
   test('an as-of before a due moment keeps the still-open item out', () => {

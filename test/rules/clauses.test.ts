@@ -308,6 +308,18 @@ const GD_BOUNDARIES: readonly Boundary[] = [
     quarter: '2026-Q3',
   },
   {
+    clause: 'inspection.outcome',
+    about: 'a planned inspection with its end recorded by its planned day (shown only, 0 points)',
+    records: (to) => [rec('inspections', 'I', { trunk: '广州-深圳', planned_date: '2026-07-10', status: 'planned', started_at: '2026-07-10 09:00', ended_at: to })],
+    record: 'I',
+    atLimit: lastMs('2026-07-10'),
+    later: '2026-07-11 00:00',
+    due: endOfDay('2026-07-10'),
+    points: 0,
+    category: 'inspection',
+    quarter: '2026-Q3',
+  },
+  {
     clause: 'hardware.cutover-loan',
     about: 'board for a cutover by the agreed time',
     records: (to) => [rec('loans', 'L', { purpose: 'cutover', requested_at: '2026-07-01 10:00', agreed_delivery: '2026-07-03 09:00', delivered_at: to })],

@@ -109,3 +109,20 @@ describe('an NMS crash (level 2, nms_down) has 1 d, not 7 d', () => {
     expect(o.of('fault.l2.nms-down.resolve')).toEqual([]);
   });
 });
+
+describe('temporary_fix on a level 2–4 ticket: difficult handling replaces the level limit (one reading, as policy data)', () => {
+  // accepted 07-01 09:00: 10 d would end 07-11 09:00; the agreed deadline is 07-31 (end of day)
+  const temp = (level: number, resolved: string) =>
+    ticket('T', { level, temporary_fix: true, agreed_deadline: '2026-07-31', accepted_at: '2026-07-01 09:00', resolved_at: resolved });
+
+  test.each([2, 3, 4])('level %d resolved after the level limit but on the agreed day: on time, judged once', (level) => {
+    const o = run([temp(level, '2026-07-31 23:59')]);
+    expect(o.clausesOf('T')).toEqual(['fault.difficult.resolve']);
+    expect(o.view('fault.difficult.resolve', 'T')).toEqual(onTime(endOfDay('2026-07-31'), iso('2026-07-31 23:59'), -5, 'fault.difficult', '2026-Q3'));
+  });
+
+  test('one minute after the agreed day: −5 once, in fault.difficult', () => {
+    const o = run([temp(3, '2026-08-01 00:00')]);
+    expect(o.findings().filter((e) => e.record === 'T').map((e) => [e.clause, e.category, e.points])).toEqual([['fault.difficult.resolve', 'fault.difficult', -5]]);
+  });
+});

@@ -169,3 +169,25 @@ describe('fault.l1.doc.report: an unsigned sheet counts as not submitted', () =>
     });
   });
 });
+
+describe('a level-1 ticket that needed anyone on site uses the on-site limit, whatever handling says', () => {
+  // 佛山 (prd): on site 6 h in all; remote would be 3 h. Accepted 02:15, restored 06:40 (4 h 25 min)
+  const wentOut = (fields: Record<string, unknown> = {}) =>
+    ticket('T', { level: 1, handling: 'remote', city: '佛山', accepted_at: '2026-07-08 02:15', departed_at: '2026-07-08 02:50', arrived_at: '2026-07-08 05:45', restored_at: '2026-07-08 06:40', ...fields });
+
+  test('handling: remote with a departure and an arrival: judged on site, on time (it used to be −5 as remote)', () => {
+    const o = run([wentOut()]);
+    expect(o.of('fault.l1.restore.remote')).toEqual([]);
+    expect(o.view('fault.l1.restore.onsite', 'T')).toMatchObject({ status: 'met', due: iso('2026-07-08 08:15') });
+  });
+
+  test('restored one minute after the on-site limit: −5 once, as on site', () => {
+    const o = run([wentOut({ restored_at: '2026-07-08 08:16' })]);
+    expect(o.findings().filter((e) => e.clause.startsWith('fault.l1.restore')).map((e) => [e.clause, e.points])).toEqual([['fault.l1.restore.onsite', -5]]);
+  });
+
+  test("its loan runs on the on-site limit too (it used to be a second −5)", () => {
+    const loan = rec('loans', 'L', { purpose: 'l1-fault', ticket: 'T', requested_at: '2026-07-08 02:30', delivered_at: '2026-07-08 06:00' });
+    expect(run([wentOut(), loan]).view('hardware.l1-loan', 'L')).toMatchObject({ status: 'met', due: iso('2026-07-08 08:30') });
+  });
+});

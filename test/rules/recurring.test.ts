@@ -199,3 +199,23 @@ describe('exchange.volume: 10 days per contract year from contract_start', () =>
     ]);
   });
 });
+
+describe('inspection.outcome: a planned inspection past its date appears as overdue (0 points)', () => {
+  const planned = (fields: Record<string, unknown> = {}) => rec('inspections', 'XJ', { trunk: '广州-深圳 干线', planned_date: '2026-07-10', status: 'planned', ...fields });
+
+  test('on its planned day it is open; the next day it is overdue, shown only', () => {
+    expect(run([planned()], { asOf: '2026-07-10 23:59' }).view('inspection.outcome', 'XJ')).toMatchObject({ status: 'open', finding: false });
+    expect(run([planned()], { asOf: '2026-07-11 00:00' }).view('inspection.outcome', 'XJ')).toMatchObject({ status: 'missed', finding: true, points: 0, category: 'inspection' });
+  });
+
+  test('a changed date (new_date) is the one that counts', () => {
+    expect(run([planned({ changed_by: 'operator', change_notified_at: '2026-06-01 10:00', new_date: '2026-07-20' })], { asOf: '2026-07-15 12:00' }).view('inspection.outcome', 'XJ')).toMatchObject({ status: 'open' });
+  });
+
+  test('an outcome recorded (done, missed, cancelled): no longer listed', () => {
+    for (const status of ['done', 'missed', 'cancelled']) {
+      const extra = status === 'done' ? { started_at: '2026-07-10 09:00', ended_at: '2026-07-10 17:00' } : status === 'missed' ? { missed_cause: 'operator' } : {};
+      expect(run([planned({ status, ...extra })], { asOf: '2026-08-01 00:00' }).of('inspection.outcome')).toEqual([]);
+    }
+  });
+});

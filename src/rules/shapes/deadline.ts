@@ -1,5 +1,6 @@
 /**
- * `deadline`: a due date agreed in the record (`due` field; a date means that day's end);
+ * `deadline`: a due date agreed in the record (`due`: a field, or several of which the first
+ * present counts, as a changed date before the planned one; a date means that day's end);
  * actual = `to`. When the record has no such field and `fallback` is given, the clause runs as
  * `elapsed` from `fallback.from` with `fallback.limit` (spares synced within 2 d unless a date
  * was agreed).
@@ -11,7 +12,7 @@ import { defineShape, durationOf } from './shape';
 
 export interface DeadlineClause extends Clause {
   readonly shape: 'deadline';
-  readonly due: string;
+  readonly due: readonly string[];
   readonly to: string;
   readonly fallback?: { readonly from: string; readonly limit: Duration };
   readonly valid_if?: Condition;
@@ -19,12 +20,12 @@ export interface DeadlineClause extends Clause {
 
 function evaluate(ctx: Ctx, c: DeadlineClause): void {
   ctx.eachRecord(c, (rec) => {
-    const agreed = rec.times[c.due];
+    const field = c.due.find((f) => rec.times[f] !== undefined);
     let due: number;
     let limit: LimitInfo;
-    if (agreed) {
-      due = ctx.clock.asDeadline(agreed);
-      limit = { duration: null, region: null, agreed: c.due };
+    if (field !== undefined) {
+      due = ctx.clock.asDeadline(rec.times[field]!);
+      limit = { duration: null, region: null, agreed: field };
     } else if (c.fallback && rec.times[c.fallback.from]) {
       due = ctx.after(rec.times[c.fallback.from]!, c.fallback.limit);
       limit = ctx.limitInfo(c.fallback.limit);
@@ -39,7 +40,7 @@ function evaluate(ctx: Ctx, c: DeadlineClause): void {
 export const DEADLINE = defineShape<DeadlineClause>({
   name: 'deadline',
   parse: (d) => {
-    const c = d as unknown as DeadlineClause;
+    const c = { ...(d as unknown as DeadlineClause), due: typeof d.due === 'string' ? [d.due] : (d.due as string[]) };
     const fb = d.fallback as { from: string; limit: unknown } | undefined;
     return fb ? { ...c, fallback: { from: fb.from, limit: durationOf(fb.limit, parseDuration) } } : { ...c };
   },
@@ -48,8 +49,8 @@ export const DEADLINE = defineShape<DeadlineClause>({
   horizon: (c) => (c.fallback ? limitBoundMs(c.fallback.limit) : 0),
   describe: (c) => ({
     reads: { applies: c.applies },
-    span: { type: 'deadline', to: c.to, due: c.due },
-    limit: { type: 'agreed', field: c.due, ...(c.fallback ? { fallback: { duration: c.fallback.limit, from: c.fallback.from } } : {}) },
+    span: { type: 'deadline', to: c.to, due: c.due.join(' | ') },
+    limit: { type: 'agreed', field: c.due.join(' | '), ...(c.fallback ? { fallback: { duration: c.fallback.limit, from: c.fallback.from } } : {}) },
     validIf: c.valid_if,
   }),
 });

@@ -13,6 +13,7 @@ import { LOCKS } from './locks';
 import { REFERENCES } from './references';
 import { TICKETS } from './tickets';
 import { TIME_ORDER } from './time-order';
+import { UNRECORDED } from './unrecorded';
 
 export type { Check } from './check';
 
@@ -25,6 +26,7 @@ export const CHECKS: readonly Check[] = [
   TICKETS,
   REFERENCES,
   INSPECTIONS,
+  UNRECORDED,
   // computing a clause needs the calendar of every year it touches: reported by the commands that compute
   { name: 'rules', tier: 'rules', emits: CHECK_NAMES.rules, run: null },
   LOCKS,

@@ -49,8 +49,19 @@ function assessmentProblems(l: Located, byId: ReadonlyMap<string, Rec>, policy: 
   const clauses = policy?.clauses ?? [];
   const found = clauses.find((c) => c.id === clauseId);
   const clause = found && isManual(found) ? found : undefined;
+  const manual = clauses.filter(isManual).map((c) => c.id);
   if (policy && !found) {
-    out.push(recordProblem(l, ['clause'], 'assessment-clause', `'${clauseId}' is not a clause of policy ${policy.id}${didYouMean(clauseId, clauses.map((c) => c.id))}`));
+    out.push(recordProblem(l, ['clause'], 'assessment-clause', `'${clauseId}' is not a clause of policy ${policy.id}${didYouMean(clauseId, manual)}; an assessment names one of: ${manual.join(', ')}`));
+  } else if (policy && found && !clause) {
+    // a computed clause counts from the records; an assessment of it would count nowhere
+    out.push(
+      recordProblem(
+        l,
+        ['clause'],
+        'assessment-clause',
+        `${clauseId} is computed from the records (shape ${found.shape}), not assessed by hand: an assessment of it would count nowhere. Record the facts in the ${found.applies?.kind ?? 'records'} instead, or name a clause assessed by hand: ${manual.join(', ')}`,
+      ),
+    );
   }
   if (d.ref !== undefined) {
     const ref = byId.get(String(d.ref));

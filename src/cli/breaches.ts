@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { selectFindings } from '../reports/findings';
+import { clauseMatches, selectFindings } from '../reports/findings';
+import { didYouMean } from '../util/suggest';
 import { BREACHES_FORMATS } from '../render/breaches';
-import type { Io } from './common';
+import { UsageError, type Io } from './common';
 import { addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
 import { asOfOption, parsePeriod, prepareReport, type ReportOptions } from './report-common';
 const HELP = `
@@ -44,8 +45,20 @@ export function breachesCommand(io: Io): Command {
       checkOutputOptions(opts);
       const ctx = prepareReport(io, folder, opts, { periodOnly: true });
       if (!ctx) return;
+      if (opts.clause !== undefined) {
+        const ids = ctx.policy.clauses.map((c) => c.id);
+        if (!ids.some((id) => clauseMatches(id, opts.clause))) {
+          throw new UsageError(`--clause '${opts.clause}' matches no clause of policy ${ctx.policy.id}${didYouMean(opts.clause, [...new Set(ids.flatMap(prefixesOf))])} (svc-sla policy show lists them)`);
+        }
+      }
       const period = parsePeriod(opts, ctx.ws.clock);
       const findings = selectFindings(ctx.evaluations, period, opts.clause);
       emit(io, render(BREACHES_FORMATS, { period, findings }, io, ctx, opts, period?.label ?? null), opts, ctx.lang, ctx.ws.root);
     });
+}
+
+/** `fault.l1.restore.remote` → fault, fault.l1, fault.l1.restore, fault.l1.restore.remote: what --clause may name. */
+function prefixesOf(id: string): string[] {
+  const parts = id.split('.');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
 }

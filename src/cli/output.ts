@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/lang';
+import { countProblems } from '../core/problems';
 import { fileTypeOf } from '../load/discover';
 import { REPORT_FORMATS, type Formats, type RenderContext } from '../render/formats';
 import { labels } from '../render/i18n';
@@ -42,6 +43,7 @@ export function reportHeader(ctx: ReportContext, period: string | null): ReportH
     asOf: ctx.ws.clock.format(ctx.asOf),
     policyId: ctx.policy.id,
     provenance: provenance(ctx.ws.root),
+    warnings: countProblems(ctx.ws.problems).warnings,
   };
 }
 

@@ -7,7 +7,8 @@ import type { Period } from '../reports/findings';
 import { renderText } from '../render/problems';
 import { evaluate, type Evaluation } from '../rules/engine';
 import { checkFolder, type CheckedFolder } from '../checks';
-import { hasErrors } from '../core/problems';
+import { countProblems, hasErrors } from '../core/problems';
+import { labels } from '../render/i18n';
 import { EXIT_INVALID, UsageError, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
 
 export interface ReportOptions {
@@ -100,5 +101,7 @@ export function prepareReport(io: Io, folderArg: string | undefined, opts: Repor
     return null;
   }
   const lang = (opts.lang ?? ws.config.locale) as Lang;
+  const { warnings } = countProblems(ws.problems);
+  if (warnings > 0) io.err(`svc-sla: ${labels(lang).warningsNote(warnings)}\n`);
   return { ws, policy: ws.policy, asOf, lang, evaluations: result.evaluations };
 }

@@ -67,6 +67,7 @@ export const CHECK_NAMES = {
     'inspection-ticket',
     'inspection-done',
     'inspection-trunk',
+    'condition-unrecorded',
     'assessment-clause',
     'assessment-ref',
   ],

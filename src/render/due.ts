@@ -80,6 +80,7 @@ function dueJson(list: DueList, { header, policy, clock, lang }: RenderContext):
     contract: header.contract,
     policy: header.policyId,
     provenance: provenanceJson(header.provenance),
+    warnings: header.warnings,
     obligations: list.items.map((i) => {
       const e = i.evaluation;
       return {

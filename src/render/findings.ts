@@ -40,7 +40,10 @@ export function findingMessage(e: Evaluation, policy: Policy, lang: Lang): strin
     }
   }
   if (e.status === 'late' && e.due !== null && e.actual !== null) {
-    parts.push(e.detail.early ? L.earlyBy(humanDuration(e.due - e.actual, lang)) : L.lateBy(humanDuration(e.actual - e.due, lang)));
+    if (e.detail.early) parts.push(L.earlyBy(humanDuration(e.due - e.actual, lang)));
+    // a working-day limit is overrun by working days, as it was counted
+    else if (e.overrun?.workdays != null) parts.push(L.lateByWorkdays(e.overrun.workdays));
+    else parts.push(L.lateBy(humanDuration(e.actual - e.due, lang)));
   } else if (e.status === 'missed') {
     if (e.detail.quota !== undefined) parts.push(L.quota(Number(e.detail.amount), Number(e.detail.quota)));
     else if (e.record === null) parts.push(L.notInPeriod(e.subject));

@@ -21,6 +21,7 @@ export function headerFields(header: ReportHeader, lang: Lang, extra: readonly (
   items.push(...extra.map(([k, v]) => [k, v] as [string, string]));
   items.push([L.policy, header.policyId]);
   items.push([L.provenance, provenanceText(header, lang)]);
+  if (header.warnings > 0) items.push([L.warnings, L.warningsNote(header.warnings)]);
   return { type: 'fields', items };
 }
 

@@ -59,6 +59,7 @@ function quarterlyJson(t: QuarterlyTable, { header, policy, clock, lang }: Rende
     contract: header.contract,
     policy: header.policyId,
     provenance: provenanceJson(header.provenance),
+    warnings: header.warnings,
     findings: findingRows(t.findings, policy, clock, lang).map(findingJson),
   };
   return `${JSON.stringify(out, null, 2)}\n`;

@@ -263,6 +263,7 @@ function summaryJson(s: MonthlySummary, { header, clock, lang }: RenderContext):
     contract: header.contract,
     policy: header.policyId,
     provenance: provenanceJson(header.provenance),
+    warnings: header.warnings,
     cutoff: clock.format(s.cutoff),
     by_kind: Object.fromEntries(s.byKind.map((k) => [k.kind, k.count])),
     tickets: {

@@ -15,6 +15,8 @@ export interface ReportHeader {
   readonly policyId: string;
   /** null: the records folder is not in a git repository */
   readonly provenance: Provenance | null;
+  /** warnings `validate` reports for the records (the report is computed, but they deserve a look) */
+  readonly warnings: number;
 }
 
 /** The provenance as JSON outputs carry it: `{commit, dirty}` or null outside git. */

@@ -44,6 +44,12 @@ export interface Evaluation {
   readonly source: SourcePos | null;
   readonly limit: LimitInfo | null;
   readonly operator: boolean;
+  /**
+   * How late a late evaluation was: the time between due and done, and for a limit in working
+   * days the working days after the due day up to the day it was done (null when the calendar
+   * does not know that year). Null unless late.
+   */
+  readonly overrun: { readonly ms: number; readonly workdays: number | null } | null;
   /** quota progress, a count of items, a provisional level and the like */
   readonly detail: Readonly<Record<string, string | number>>;
 }
@@ -300,8 +306,21 @@ export class Ctx {
       source: o.source === undefined ? rec?.source ?? null : o.source,
       limit: o.limit ?? null,
       operator,
+      overrun: this.overrunOf(o),
       detail,
     });
+  }
+
+  private overrunOf(o: Outcome): Evaluation['overrun'] {
+    if (o.status !== 'late' || o.due === null || o.actual === null) return null;
+    const ms = Math.abs(o.actual - o.due);
+    if (o.limit?.duration?.unit !== 'wd' || o.actual < o.due) return { ms, workdays: null };
+    try {
+      return { ms, workdays: this.input.calendar.workdaysBetween(this.clock.localDate(o.due), this.clock.localDate(o.actual)) };
+    } catch (err) {
+      if (err instanceof UnknownCalendarYearError) return { ms, workdays: null };
+      throw err;
+    }
   }
 }
 

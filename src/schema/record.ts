@@ -61,11 +61,12 @@ export function schemaProblems(
     const i = periodHint(raw, data);
     const unknown = i.rule === 'unknown-field';
     const pos = locate(i.path, i.at);
-    return problemAt(pos, unknown ? 'unknown-field' : ctx.as ?? i.rule, unknown ? `${i.message}: it is ignored` : i.message, {
-      severity: unknown ? 'warning' : 'error',
-      kind: ctx.kind,
-      record: ctx.record,
-    });
+    if (!unknown) return problemAt(pos, ctx.as ?? i.rule, i.message, { kind: ctx.kind, record: ctx.record });
+    // a near miss of a known field is a typo whose value would be lost (`restore_at` for
+    // `restored_at` would make a restored ticket "not restored"): refused; anything else is ignored
+    return i.suggestion !== undefined
+      ? problemAt(pos, 'unknown-field', `${i.message}: its value would be lost; correct the name`, { kind: ctx.kind, record: ctx.record })
+      : problemAt(pos, 'unknown-field', `${i.message}: it is ignored`, { severity: 'warning', kind: ctx.kind, record: ctx.record });
   });
 }
 

@@ -5,7 +5,7 @@
  * field), the wording is the same everywhere.
  */
 import type { ErrorObject } from 'ajv';
-import { didYouMean } from '../util/suggest';
+import { closest, didYouMean } from '../util/suggest';
 import type { FieldPath } from './yaml';
 
 export type SchemaRule = 'required-field' | 'unknown-field' | 'type' | 'enum' | 'format' | 'range' | 'duplicate-item' | 'schema';
@@ -17,6 +17,8 @@ export interface SchemaIssue {
   readonly at: 'key' | 'value';
   readonly rule: SchemaRule;
   readonly message: string;
+  /** for an unknown field or a wrong enum value: the known one it is closest to */
+  readonly suggestion?: string;
 }
 
 export interface TranslateOptions {
@@ -118,7 +120,14 @@ export function translateSchemaErrors(errors: readonly ErrorObject[], data: unkn
       case 'additionalProperties': {
         const extra = String(params.additionalProperty);
         const known = opts.knownFields?.(path) ?? [];
-        issue = { path: [...path, extra], at: 'key', rule: 'unknown-field', message: `unknown field '${field ? `${field}.` : ''}${extra}'${didYouMean(extra, known)}` };
+        const near = closest(extra, known);
+        issue = {
+          path: [...path, extra],
+          at: 'key',
+          rule: 'unknown-field',
+          message: `unknown field '${field ? `${field}.` : ''}${extra}'${near ? ` (did you mean '${near}'?)` : ''}`,
+          ...(near ? { suggestion: near } : {}),
+        };
         break;
       }
       case 'type':

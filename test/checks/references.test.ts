@@ -33,3 +33,14 @@ describe('records that name other records', () => {
     expect(problemsOf(a('clause: fault.complaint\nref: KH-1\n'))).toEqual(['assessments/a.yaml:4:6 assessment-ref']); // not a ticket
   });
 });
+
+describe('an assessment of a clause the records compute', () => {
+  test('is an error naming the clauses an assessment may use (it used to count nowhere)', () => {
+    const files = { 'assessments/a.yaml': 'id: KH-1\ndate: 2026-07-20\nclause: fault.l1.restore.onsite\n' };
+    expect(problemsOf(files)).toEqual(['assessments/a.yaml:3:9 assessment-clause']);
+    const m = messagesOf(files)[0]!;
+    expect(m).toContain('fault.l1.restore.onsite is computed from the records (shape elapsed)');
+    expect(m).toContain('fault.complaint');
+    expect(m).not.toContain('fault.l1.restore.remote');
+  });
+});

@@ -49,3 +49,14 @@ describe('a level-1 ticket that needed anyone on site is an on-site ticket', () 
     expect(problemsOf({ 'tickets/a.yaml': `${remote}restored_at: 2026-07-03 12:00\n` })).toEqual([]);
   });
 });
+
+describe('condition-unrecorded: a handling sheet without customer_signed', () => {
+  test('a warning at the submission time: it counts as not submitted', () => {
+    expect(problemsOf({ 'tickets/a.yaml': l1('T-1', 'report_submitted_at: 2026-07-04 10:00\n') })).toEqual(['tickets/a.yaml:8:22 warning condition-unrecorded']);
+  });
+
+  test('signed true or false, or no sheet yet: nothing', () => {
+    expect(problemsOf({ 'tickets/a.yaml': l1('T-1', 'report_submitted_at: 2026-07-04 10:00\ncustomer_signed: false\n') })).toEqual([]);
+    expect(problemsOf({ 'tickets/a.yaml': l1('T-1') })).toEqual([]);
+  });
+});

@@ -75,6 +75,14 @@ describe('breaches on the sample (see samples/gd-transmission/EXPECTED.md)', () 
     expect(runCli(['breaches', SAMPLE, '--quarter', '2026-Q3', '--month', '2026-09']).code).toBe(2);
     expect(runCli(['breaches', SAMPLE, '--as-of', 'yesterday']).code).toBe(2);
   });
+
+  test('--clause that matches no clause of the policy is a usage error naming the nearest (it used to print nothing and exit 0)', () => {
+    const r = runCli(['breaches', SAMPLE, '--clause', 'fault.l9', '--as-of', AS_OF]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("svc-sla: --clause 'fault.l9' matches no clause of policy gd-transmission (did you mean 'fault.l1'?) (svc-sla policy show lists them)\n");
+    expect(runCli(['breaches', SAMPLE, '--clause', 'fault.l1.restore', '--as-of', AS_OF]).code).toBe(0);
+  });
 });
 
 describe('breaches refuses what it cannot compute', () => {

@@ -211,7 +211,7 @@ describe('validate --format gitlab in a repository', () => {
     const repo = tempFolder();
     git(repo, 'init', '-q');
     expect(runCli(['init', 'records'], { cwd: repo }).code).toBe(0);
-    fs.writeFileSync(path.join(repo, 'records', 'tickets', 'bad.yaml'), `${BAD_TICKET}acepted_at: 2026-03-03 10:00\n`);
+    fs.writeFileSync(path.join(repo, 'records', 'tickets', 'bad.yaml'), `${BAD_TICKET}colour: red\n`);
     git(repo, 'add', '.');
     git(repo, 'commit', '-q', '-m', 'records with problems');
     return repo;

@@ -23,11 +23,12 @@ const cases: Case[] = [
       'tickets/t1.yaml:2:1 required-field', // accepted_at missing: at the record
       'tickets/t1.yaml:3:8 range', // level: 5
       'tickets/t1.yaml:4:11 enum', // category: hardware
+      'tickets/t1.yaml:5:1 unknown-field', // acepted_at: a near miss of accepted_at, at the key: its value would be lost
       'tickets/t1.yaml:6:14 format', // 2026-07-32
       'tickets/t2.yaml:4:14 format', // 25:00
       'tickets/t2.yaml:5:11 type', // nms_down: maybe
     ],
-    warnings: ['tickets/t1.yaml:5:1 unknown-field'], // acepted_at, at the key
+    warnings: ['tickets/t1.yaml:7:1 unknown-field'], // colour: not near any field, ignored
   },
   {
     name: 'logic: duplicate ids, time order, conditional fields, cities, regions, references',
@@ -157,8 +158,9 @@ describe('validate: output formats', () => {
     const r = runCli(['validate', folder]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("tickets/t1.yaml\n  2:1   error    missing required field 'accepted_at' [T-1]  required-field\n");
-    expect(r.stdout).toContain("unknown field 'acepted_at' (did you mean 'accepted_at'?)");
-    expect(r.stdout.trim().split('\n').pop()).toBe('✖ 7 errors, 1 warning in 4 records in 3 files');
+    expect(r.stdout).toContain("unknown field 'acepted_at' (did you mean 'accepted_at'?): its value would be lost; correct the name");
+    expect(r.stdout).toContain("unknown field 'colour': it is ignored");
+    expect(r.stdout.trim().split('\n').pop()).toBe('✖ 8 errors, 1 warning in 4 records in 3 files');
     expect(r.stdout).not.toMatch(/\u001b\[/); // no colour when not a terminal
   });
 
@@ -177,11 +179,11 @@ describe('validate: output formats', () => {
     const r = runCli(['validate', folder, '--format', 'github']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(9);
-    for (const l of lines.slice(0, 8)) expect(l).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[a-z-]+::\S/);
+    expect(lines).toHaveLength(10);
+    for (const l of lines.slice(0, 9)) expect(l).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,title=[a-z-]+::\S/);
     expect(lines[0]).toMatch(/^::error file=test\/fixtures\/validate\/schema-errors\/submissions\/plans\.yaml,line=8,col=11,title=format::/);
     expect(lines.find((l) => l.startsWith('::warning'))).toContain('title=unknown-field');
-    expect(lines[8]).toBe('✖ 7 errors, 1 warning in 4 records in 3 files');
+    expect(lines[9]).toBe('✖ 8 errors, 1 warning in 4 records in 3 files');
   });
 
   test('github is the default under GitHub Actions', () => {

@@ -28,6 +28,8 @@ export function formatDuration(d: Duration, lang: Lang): string {
 /** `1 d 2 h 30 min` / `1天2小时30分钟`, rounded to the minute. */
 export function humanDuration(ms: number, lang: Lang): string {
   const L = labels(lang);
+  // a few seconds are not "0 min": the finding is real, only shorter than the unit shown
+  if (ms !== 0 && Math.abs(ms) < 60000) return L.underAMinute;
   let minutes = Math.round(Math.abs(ms) / 60000);
   const d = Math.floor(minutes / 1440);
   minutes -= d * 1440;

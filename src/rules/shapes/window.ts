@@ -1,6 +1,6 @@
 /**
  * `window`: `start` ≥ `window_start` and `end` ≤ `window_end` (an upgrade inside its approved
- * window). Starting early is late by how early it started, and counts when the window ends.
+ * window). Starting early breaks the window's start: it is due then, and counts in its quarter.
  */
 import type { Clause } from '../../core/policy';
 import type { Ctx, LimitInfo } from '../context';
@@ -25,7 +25,7 @@ function evaluate(ctx: Ctx, c: WindowClause): void {
     const limit: LimitInfo = { duration: null, region: null, agreed: c.window_end };
     const opens = ctx.clock.asEvent(ws);
     if (start !== null && start < opens) {
-      ctx.push(c, rec, { status: 'late', due: opens, actual: start, moment: due, limit, detail: { early: 1 } });
+      ctx.push(c, rec, { status: 'late', due: opens, actual: start, moment: opens, limit, detail: { early: 1 } });
       return;
     }
     ctx.push(c, rec, { status: ctx.judge(due, end), due, actual: end, limit });

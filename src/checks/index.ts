@@ -14,6 +14,7 @@ import { REFERENCES } from './references';
 import { TICKETS } from './tickets';
 import { TIME_ORDER } from './time-order';
 import { UNRECORDED } from './unrecorded';
+import { AHEAD } from './ahead';
 
 export type { Check } from './check';
 
@@ -27,6 +28,7 @@ export const CHECKS: readonly Check[] = [
   REFERENCES,
   INSPECTIONS,
   UNRECORDED,
+  AHEAD,
   // computing a clause needs the calendar of every year it touches: reported by the commands that compute
   { name: 'rules', tier: 'rules', emits: CHECK_NAMES.rules, run: null },
   LOCKS,

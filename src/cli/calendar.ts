@@ -8,7 +8,7 @@ import { openFolder } from '../load/folder';
 import { hasErrors } from '../core/problems';
 import { diskFiles } from '../source/fs';
 import { renderText } from '../render/problems';
-import { EXIT_INVALID, UsageError, resolveFolder, type Io } from './common';
+import { EXIT_INVALID, UsageError, nowOf, resolveFolder, type Io } from './common';
 import { langOption } from './report-common';
 
 const HELP = `
@@ -55,7 +55,7 @@ export function calendarCommand(io: Io): Command {
         if (opts.lang === undefined) lang = ws.config.locale;
       }
       // "this month" in the records' time zone (the contract's, by default), not the machine's
-      const p = period ?? new Clock(zone).monthOf(Date.now());
+      const p = period ?? new Clock(zone).monthOf(nowOf(io.env));
       try {
         if (isYearText(p)) {
           const y = calendar.describeYear(Number(p));

@@ -131,3 +131,15 @@ export function cacheFor(env: NodeJS.ProcessEnv): string | undefined {
   if (v !== 'on' && (env.CI === 'true' || env.CI === '1')) return undefined;
   return cacheDir(env);
 }
+
+/**
+ * Now, as svc-sla takes it: the machine's clock, or SVC_SLA_NOW (an ISO 8601 time with offset)
+ * to reproduce a run as it was on a day (the tests pin it so).
+ */
+export function nowOf(env: NodeJS.ProcessEnv): number {
+  const v = env.SVC_SLA_NOW;
+  if (v === undefined || v === '') return Date.now();
+  const t = Date.parse(v);
+  if (!/[zZ]|[+-]\d\d:?\d\d$/.test(v) || Number.isNaN(t)) throw new UsageError(`SVC_SLA_NOW '${v}' is not an ISO 8601 time with an offset (e.g. 2026-10-15T12:00:00+08:00)`);
+  return t;
+}

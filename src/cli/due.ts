@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { UnknownCalendarYearError } from '../calendar/workdays';
+import type { Clock } from '../calendar/time';
+import { UnknownCalendarYearError, type WorkCalendar } from '../calendar/workdays';
 import { dueList, parseWithin, windowEnd } from '../reports/due';
 import { DUE_FORMATS } from '../render/due';
 import { UsageError, type Io } from './common';
@@ -51,17 +52,18 @@ export function dueCommand(io: Io): Command {
       checkOutputOptions(opts);
       const within = parseWithin(opts.within ?? '72h');
       if (!within) throw new UsageError(`--within '${opts.within}' is not a span like 72h, 3d or 5wd`);
-      const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang });
+      const until = (ws: { clock: Clock; calendar: WorkCalendar }, asOf: number): number => {
+        try {
+          return windowEnd(asOf, within, ws.clock, ws.calendar);
+        } catch (err) {
+          if (err instanceof UnknownCalendarYearError) throw new UsageError(`--within ${opts.within}: ${err.message}`);
+          throw err;
+        }
+      };
+      const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang }, { showsUntil: until });
       if (!ctx) return;
       const { clock, calendar } = ctx.ws;
-      let until: number;
-      try {
-        until = windowEnd(ctx.asOf, within, clock, calendar);
-      } catch (err) {
-        if (err instanceof UnknownCalendarYearError) throw new UsageError(`--within ${opts.within}: ${err.message}`);
-        throw err;
-      }
-      const list = dueList(ctx.evaluations, ctx.asOf, within, until, clock, calendar);
+      const list = dueList(ctx.evaluations, ctx.asOf, within, until(ctx.ws, ctx.asOf), clock, calendar);
       emit(io, render(DUE_FORMATS, list, io, ctx, opts, null), opts, ctx.lang, ctx.ws.root);
     });
 }

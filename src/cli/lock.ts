@@ -9,7 +9,7 @@ import { buildLock, describeChanges, lockFileOf, quarterIsOver, LOCKS_DIR } from
 import { renderText } from '../render/problems';
 import { quarterlyTable } from '../reports/quarterly';
 import { provenance } from '../util/git';
-import { EXIT_INVALID, EXIT_OK, UsageError, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
+import { EXIT_INVALID, EXIT_OK, UsageError, nowOf, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
 import { asOfOption, prepareReport } from './report-common';
 
 const HELP = `
@@ -99,7 +99,7 @@ function lock(io: Io, folder: string | undefined, quarter: string, opts: Opts): 
   const existing = existingLocksOf(root, quarter);
   if (existing.length > 0) throw new UsageError(alreadyLocked(io, root, existing[0]!, quarter));
 
-  const ctx = prepareReport(io, root, { asOf: opts.asOf });
+  const ctx = prepareReport(io, root, { asOf: opts.asOf, quarter });
   if (!ctx) return;
   const { ws, policy, asOf } = ctx;
   if (!quarterIsOver(ws.clock, quarter, asOf) && !opts.force) {
@@ -111,7 +111,7 @@ function lock(io: Io, folder: string | undefined, quarter: string, opts: Opts): 
   }
   const table = quarterlyTable(ctx.evaluations, policy, quarter);
   const prov = provenance(root);
-  const data = buildLock({ quarter, asOf, lockedAt: Date.now(), clock: ws.clock, policyId: policy.id, provenance: prov, table, evaluations: ctx.evaluations, records: ws.records });
+  const data = buildLock({ quarter, asOf, lockedAt: nowOf(io.env), clock: ws.clock, policyId: policy.id, provenance: prov, table, evaluations: ctx.evaluations, records: ws.records });
   try {
     writeNewLockFile(path.join(root, ...rel.split('/')), renderLock(data, rel));
   } catch (err) {
@@ -140,7 +140,7 @@ function alreadyLocked(io: Io, root: string, rel: string, quarter: string): stri
 function verify(io: Io, folder: string | undefined, quarter: string | undefined): void {
   const root = resolveFolder(folder, io.cwd);
   const bar = progressLine(io, 'checking records');
-  const ws = checkFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env) });
+  const ws = checkFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env), now: nowOf(io.env) });
   bar.done();
   const lockNames: readonly string[] = CHECK_NAMES.locks;
   const result = checkLocks(ws, ws.problems.filter((p) => !lockNames.includes(p.rule)));

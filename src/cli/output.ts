@@ -44,6 +44,7 @@ export function reportHeader(ctx: ReportContext, period: string | null): ReportH
     policyId: ctx.policy.id,
     provenance: provenance(ctx.ws.root),
     warnings: countProblems(ctx.ws.problems).warnings,
+    gaps: ctx.gaps,
   };
 }
 

@@ -5,11 +5,11 @@ import type { Policy } from '../core/policy';
 import type { Lang } from '../core/lang';
 import type { Period } from '../reports/findings';
 import { renderText } from '../render/problems';
-import { evaluate, type Evaluation } from '../rules/engine';
+import { evaluate, type CalendarGap, type Evaluation } from '../rules/engine';
 import { checkFolder, type CheckedFolder } from '../checks';
 import { countProblems, hasErrors } from '../core/problems';
 import { labels } from '../render/i18n';
-import { EXIT_INVALID, UsageError, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
+import { EXIT_INVALID, UsageError, nowOf, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
 
 export interface ReportOptions {
   asOf?: string;
@@ -26,6 +26,8 @@ export interface ReportContext {
   readonly asOf: number;
   readonly lang: Lang;
   readonly evaluations: readonly Evaluation[];
+  /** obligations left out because their due moment needs a calendar year nobody provided (all after what is shown) */
+  readonly gaps: readonly CalendarGap[];
 }
 
 export const asOfOption = (): Option =>
@@ -68,17 +70,29 @@ export function parsePeriod(opts: ReportOptions, clock: Clock): Period | null {
   return null;
 }
 
+export interface ReportUse {
+  /** the caller shows only evaluations in the options' period, so older ones need not be computed */
+  readonly periodOnly?: boolean;
+  /**
+   * The end (exclusive) of what the caller shows: a due moment that needs a calendar year
+   * nobody provided lies after every known day, so it cannot fall before the start of that
+   * year; a report that ends by then is computed, one that could hold it is refused.
+   * Default: the options' period, or all time.
+   */
+  readonly showsUntil?: (ws: CheckedFolder, asOf: number) => number;
+}
+
 /**
  * Opens and checks the folder; on invalid records prints the problems to stderr, sets exit 1
- * and returns null (a report is never computed from invalid records). `periodOnly`: the caller
- * shows only evaluations in the options' period, so older ones need not be computed.
+ * and returns null (a report is never computed from invalid records).
  */
-export function prepareReport(io: Io, folderArg: string | undefined, opts: ReportOptions, use: { periodOnly?: boolean } = {}): ReportContext | null {
+export function prepareReport(io: Io, folderArg: string | undefined, opts: ReportOptions, use: ReportUse = {}): ReportContext | null {
   const root = resolveFolder(folderArg, io.cwd);
   const bar = progressLine(io, 'checking records');
-  const ws = checkFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env) });
+  const now = nowOf(io.env);
+  const ws = checkFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env), now });
   bar.done();
-  const asOf = parseAsOf(opts.asOf, ws.clock, Date.now());
+  const asOf = parseAsOf(opts.asOf, ws.clock, now);
   if (hasErrors(ws.problems) || ws.policy === null) {
     io.err(renderText({ records: ws.recordCount, files: ws.fileCount, problems: ws.problems }, { quiet: true }));
     io.err('svc-sla: the records are invalid; fix them (svc-sla validate) before computing a report\n');
@@ -95,13 +109,19 @@ export function prepareReport(io: Io, folderArg: string | undefined, opts: Repor
     // a report of one period needs no evaluation that falls before it
     since: use.periodOnly ? parsePeriod(opts, ws.clock)?.start : undefined,
   });
-  if (result.problems.length > 0) {
-    io.err(renderText({ records: ws.recordCount, files: ws.fileCount, problems: result.problems }, { quiet: true }));
-    io.exitCode = EXIT_INVALID;
-    return null;
-  }
   const lang = (opts.lang ?? ws.config.locale) as Lang;
+  if (result.gaps.length > 0) {
+    const until = use.showsUntil ? use.showsUntil(ws, asOf) : parsePeriod(opts, ws.clock)?.end ?? Infinity;
+    const firstYear = Math.min(...result.gaps.map((g) => g.year));
+    if (until > ws.clock.startOfDay(`${firstYear}-01-01`)) {
+      io.err(renderText({ records: ws.recordCount, files: ws.fileCount, problems: result.problems }, { quiet: true }));
+      io.exitCode = EXIT_INVALID;
+      return null;
+    }
+    // what is shown ends before that year: only later obligations are missing, and are named
+    io.err(`svc-sla: ${labels(lang).gapsNote(result.gaps.length, firstYear)}\n`);
+  }
   const { warnings } = countProblems(ws.problems);
   if (warnings > 0) io.err(`svc-sla: ${labels(lang).warningsNote(warnings)}\n`);
-  return { ws, policy: ws.policy, asOf, lang, evaluations: result.evaluations };
+  return { ws, policy: ws.policy, asOf, lang, evaluations: result.evaluations, gaps: result.gaps };
 }

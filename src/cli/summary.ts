@@ -60,7 +60,7 @@ export function summaryCommand(io: Io): Command {
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
       if (!isMonthText(opts.month ?? '')) throw new UsageError(`--month '${opts.month}' is not a month like 2026-09`);
-      const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang });
+      const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang, month: opts.month });
       if (!ctx) return;
       const month = opts.month!;
       const summary = monthlySummary({

@@ -6,7 +6,9 @@ import { hasErrors, type Problem } from '../core/problems';
 import { checkFolder } from '../checks';
 import { diskFiles } from '../source/fs';
 import { renderGithub, renderGitlab, renderJson, renderText, summaryLine } from '../render/problems';
-import { EXIT_INVALID, EXIT_OK, UsageError, repoRelative, resolveFolder, type Io, progressLine, cacheFor, workersFor } from './common';
+import type { Clock } from '../calendar/time';
+import { EXIT_INVALID, EXIT_OK, UsageError, repoRelative, resolveFolder, type Io, progressLine, cacheFor, workersFor, nowOf } from './common';
+import { asOfOption, parseAsOf } from './report-common';
 
 const HELP = `
 Checks every record of the folder against the JSON Schemas in schemas/ and the contract's
@@ -36,6 +38,11 @@ folder; an unchanged file is not read again. It is off under CI (CI=true) and wi
 SVC_SLA_CACHE=off; SVC_SLA_CACHE=/some/dir puts it elsewhere. Folders of 3,000 files or more
 are checked on two cores when the machine has them; SVC_SLA_WORKERS=off keeps to one.
 
+What lies ahead of today (or of --as-of, to check as on another day): an event time after it is
+a warning (future-time: reports count it as not yet happened, most often a typo in the year),
+and from 60 days before the working-day calendar's last known day, a missing next year's
+calendars/<year>.yaml is a warning (calendar-ahead).
+
 Exit codes: 0 valid (warnings allowed), 1 invalid records, 2 usage error or unreadable folder.
 
 Examples:
@@ -52,8 +59,9 @@ export function validateCommand(io: Io): Command {
     .argument('[paths...]', 'records folder, or record files inside one (default: the nearest folder holding svc-sla.yaml)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'gitlab']))
     .option('-q, --quiet', 'print errors only: no warnings, nothing at all when valid')
+    .addOption(asOfOption())
     .addHelpText('after', HELP)
-    .action((paths: string[], opts: { format?: string; quiet?: boolean }) => {
+    .action((paths: string[], opts: { format?: string; quiet?: boolean; asOf?: string }) => {
       const targets = resolveTargets(paths, io.cwd);
       const several = targets.length > 1;
       let records = 0;
@@ -63,7 +71,8 @@ export function validateCommand(io: Io): Command {
       const repoPaths = new Map<string, string>();
       for (const { root, only } of targets) {
         const bar = progressLine(io, 'checking records');
-        const ws = checkFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env) });
+        const now = (clock: Clock): number => parseAsOf(opts.asOf, clock, nowOf(io.env));
+        const ws = checkFolder(root, { progress: bar.progress, cacheDir: cacheFor(io.env), workers: workersFor(io.env), now });
         bar.done();
         records += ws.recordCount;
         files += ws.fileCount;

@@ -45,6 +45,12 @@ export interface KindFacts {
   readonly defaults: Readonly<Record<string, boolean>>;
   /** the date that places a record in a month, first present wins */
   readonly monthDate: readonly string[];
+  /**
+   * Time fields that are agreed or planned dates, not things that happened: they may lie after
+   * the as-of time. Every other time field is an event, which has not happened yet when it lies
+   * after the as-of time.
+   */
+  readonly plans: readonly string[];
   readonly references: readonly Reference[];
   /** for list fields of objects: the item field that names an item in a report, first present wins */
   readonly itemLabels?: Readonly<Record<string, readonly string[]>>;
@@ -68,6 +74,7 @@ export const KIND_FACTS: Readonly<Record<Kind, KindFacts>> = {
     ],
     defaults: { level_confirmed: true },
     monthDate: ['accepted_at'],
+    plans: ['agreed_deadline', 'analysis_due'],
     references: [],
     provisional: { level_confirmed: false },
   },
@@ -75,6 +82,7 @@ export const KIND_FACTS: Readonly<Record<Kind, KindFacts>> = {
     timeOrder: [['started_at', 'ended_at', 'docs_submitted_at']],
     defaults: { docs_compliant: true },
     monthDate: ['ended_at', 'started_at', 'planned_date'],
+    plans: ['planned_date', 'new_date'],
     references: [{ list: 'caused_faults', field: 'ticket', to: 'tickets' }],
     itemLabels: { caused_faults: ['ticket', 'summary'], findings: ['summary'] },
   },
@@ -86,6 +94,7 @@ export const KIND_FACTS: Readonly<Record<Kind, KindFacts>> = {
     ],
     defaults: { version_certified: true, operator_error: false },
     monthDate: ['started_at', 'raised_at'],
+    plans: ['approved_start', 'approved_end', 'spares_sync_due'],
     references: [],
   },
   loans: {
@@ -95,6 +104,7 @@ export const KIND_FACTS: Readonly<Record<Kind, KindFacts>> = {
     ],
     defaults: {},
     monthDate: ['requested_at'],
+    plans: ['agreed_delivery'],
     references: [{ field: 'ticket', to: 'tickets' }],
   },
   consultations: {
@@ -104,18 +114,21 @@ export const KIND_FACTS: Readonly<Record<Kind, KindFacts>> = {
     ],
     defaults: {},
     monthDate: ['received_at'],
+    plans: ['answer_due'],
     references: [],
   },
   'doc-requests': {
     timeOrder: [['requested_at', 'provided_at']],
     defaults: {},
     monthDate: ['requested_at'],
+    plans: [],
     references: [],
   },
   exchanges: {
     timeOrder: [['requested_at', 'responded_at']],
     defaults: {},
     monthDate: ['held_on', 'requested_at'],
+    plans: [],
     references: [],
   },
   meetings: {
@@ -125,18 +138,21 @@ export const KIND_FACTS: Readonly<Record<Kind, KindFacts>> = {
     ],
     defaults: {},
     monthDate: ['held_on', 'notified_at'],
+    plans: ['deliverables_due'],
     references: [],
   },
   submissions: {
     timeOrder: [],
     defaults: {},
     monthDate: ['submitted_at'],
+    plans: [],
     references: [],
   },
   assessments: {
     timeOrder: [],
     defaults: {},
     monthDate: ['date'],
+    plans: [],
     references: [{ field: 'ref', to: null }],
   },
 };

@@ -68,6 +68,8 @@ export const CHECK_NAMES = {
     'inspection-done',
     'inspection-trunk',
     'condition-unrecorded',
+    'future-time',
+    'calendar-ahead',
     'assessment-clause',
     'assessment-ref',
   ],

@@ -53,6 +53,8 @@ export interface Folder {
   readonly fileCount: number;
   /** records read, valid or not */
   readonly recordCount: number;
+  /** today (or `validate --as-of`): an event after it has not happened, and the calendar must know what lies ahead */
+  readonly now: number;
 }
 
 /** `progress(done, total)`: record files checked so far. */
@@ -69,6 +71,12 @@ export interface OpenOptions {
   readonly workers?: WorkerMode;
   /** the clause shapes the folder's policy may use (default: the built-in ones) */
   readonly shapes?: Shapes;
+  /**
+   * today (default: Date.now()): an event after it has not happened, and the calendar's notice of
+   * a missing next year counts from it. A function gets the folder's clock (for `validate --as-of`
+   * text, read in the contract's time zone).
+   */
+  readonly now?: number | ((clock: Clock) => number);
 }
 
 export function openFolder(root: string, options: OpenOptions = {}): Folder {
@@ -110,6 +118,7 @@ export function openFolder(root: string, options: OpenOptions = {}): Folder {
     problems,
     fileCount: found.records.length,
     recordCount,
+    now: typeof options.now === 'function' ? options.now(clock) : options.now ?? Date.now(),
   };
 }
 

@@ -26,6 +26,6 @@ export const BREACHES_FORMATS: Formats<BreachesModel> = withDocuments(
   },
   {
     json: (m, { header, policy, clock, lang }) =>
-      `${JSON.stringify({ as_of: header.asOf, period: m.period?.label ?? null, policy: policy.id, warnings: header.warnings, findings: findingRows(m.findings, policy, clock, lang).map(findingJson) }, null, 2)}\n`,
+      `${JSON.stringify({ as_of: header.asOf, period: m.period?.label ?? null, policy: policy.id, warnings: header.warnings, calendar_gaps: header.gaps, findings: findingRows(m.findings, policy, clock, lang).map(findingJson) }, null, 2)}\n`,
   },
 );

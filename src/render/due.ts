@@ -81,6 +81,7 @@ function dueJson(list: DueList, { header, policy, clock, lang }: RenderContext):
     policy: header.policyId,
     provenance: provenanceJson(header.provenance),
     warnings: header.warnings,
+    calendar_gaps: header.gaps,
     obligations: list.items.map((i) => {
       const e = i.evaluation;
       return {

@@ -22,6 +22,10 @@ export function headerFields(header: ReportHeader, lang: Lang, extra: readonly (
   items.push([L.policy, header.policyId]);
   items.push([L.provenance, provenanceText(header, lang)]);
   if (header.warnings > 0) items.push([L.warnings, L.warningsNote(header.warnings)]);
+  if (header.gaps.length > 0) {
+    const year = Math.min(...header.gaps.map((g) => g.year));
+    items.push([L.gaps, `${L.gapsNote(header.gaps.length, year)}: ${header.gaps.map((g) => L.gapItem(g.clause, g.record)).join(', ')}`]);
+  }
   return { type: 'fields', items };
 }
 

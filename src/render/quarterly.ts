@@ -60,6 +60,7 @@ function quarterlyJson(t: QuarterlyTable, { header, policy, clock, lang }: Rende
     policy: header.policyId,
     provenance: provenanceJson(header.provenance),
     warnings: header.warnings,
+    calendar_gaps: header.gaps,
     findings: findingRows(t.findings, policy, clock, lang).map(findingJson),
   };
   return `${JSON.stringify(out, null, 2)}\n`;

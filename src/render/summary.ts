@@ -264,6 +264,7 @@ function summaryJson(s: MonthlySummary, { header, clock, lang }: RenderContext):
     policy: header.policyId,
     provenance: provenanceJson(header.provenance),
     warnings: header.warnings,
+    calendar_gaps: header.gaps,
     cutoff: clock.format(s.cutoff),
     by_kind: Object.fromEntries(s.byKind.map((k) => [k.kind, k.count])),
     tickets: {

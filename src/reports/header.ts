@@ -17,6 +17,8 @@ export interface ReportHeader {
   readonly provenance: Provenance | null;
   /** warnings `validate` reports for the records (the report is computed, but they deserve a look) */
   readonly warnings: number;
+  /** obligations whose due moment needs a calendar year nobody provided: all after the report */
+  readonly gaps: readonly { readonly year: number; readonly clause: string; readonly record: string | null }[];
 }
 
 /** The provenance as JSON outputs carry it: `{commit, dirty}` or null outside git. */

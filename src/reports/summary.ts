@@ -19,6 +19,7 @@ import type { Text } from '../core/lang';
 import { matches, regionOf } from '../rules/conditions';
 import { fieldValue } from '../core/kinds';
 import { isFinding, type Evaluation, type Status } from '../rules/engine';
+import { asOfView } from '../rules/context';
 
 export const UNKNOWN_REGION = 'unknown';
 
@@ -235,7 +236,9 @@ function quotaUse(input: SummaryInput, c: QuotaClause, period: Period, cutoffEx:
 }
 
 export function monthlySummary(input: SummaryInput): MonthlySummary {
-  const { clock, policy, evaluations, records, month } = input;
+  const { clock, policy, evaluations, month } = input;
+  // as the engine does: what happened after the as-of time has not happened yet
+  const records = input.records.map((r) => asOfView(r, clock, input.asOf));
   const period = clock.parseMonth(month);
   if (!period) throw new RangeError(`not a month: ${month}`);
   // "at month end": the last instant of the month, or the as-of time if that comes first

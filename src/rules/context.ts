@@ -73,6 +73,16 @@ export interface EngineInput {
   readonly since?: number;
 }
 
+/**
+ * An obligation whose due moment could not be computed: its working days run into a year the
+ * calendar does not know. Such a due moment lies after every known day.
+ */
+export interface CalendarGap {
+  readonly year: number;
+  readonly clause: string;
+  readonly record: string | null;
+}
+
 /** What `push` takes: the evaluation's own facts; the rest comes from the clause and the record. */
 export interface Outcome {
   readonly status: Status;
@@ -102,6 +112,8 @@ export class Ctx {
   readonly byId = new Map<string, Rec>();
   readonly out: Evaluation[] = [];
   readonly problems: Problem[] = [];
+  /** obligations whose due moment needs a calendar year nobody provided */
+  readonly gaps: CalendarGap[] = [];
   private readonly byKind = new Map<Kind, Rec[]>();
   /** records that can have a record-based evaluation at or after `since` (all without it) */
   private readonly current = new Map<Kind, Rec[]>();
@@ -114,7 +126,8 @@ export class Ctx {
     horizon: number,
   ) {
     const oldest = input.since === undefined ? -Infinity : input.since - horizon;
-    for (const r of input.records) {
+    for (const given of input.records) {
+      const r = asOfView(given, input.clock, input.asOf);
       if (!this.byId.has(r.id)) this.byId.set(r.id, r);
       let list = this.byKind.get(r.kind);
       if (!list) this.byKind.set(r.kind, (list = []));
@@ -274,6 +287,7 @@ export class Ctx {
   }
 
   calendarProblem(err: UnknownCalendarYearError, clause: Clause, rec: Rec | null): void {
+    this.gaps.push({ year: err.year, clause: clause.id, record: rec?.id ?? null });
     if (this.reportedYears.has(err.year)) return;
     this.reportedYears.add(err.year);
     this.problems.push(
@@ -322,6 +336,23 @@ export class Ctx {
       throw err;
     }
   }
+}
+
+/**
+ * A record as it stood at the as-of time: what happened after it has not happened yet (a
+ * ticket resolved later is still open; an assessment dated later does not count). Agreed and
+ * planned dates (the kind's `plans`) stay: they may lie ahead. The same record object when
+ * nothing lies ahead, as nearly always.
+ */
+export function asOfView(r: Rec, clock: Clock, asOf: number): Rec {
+  let times: Record<string, When> | null = null;
+  const plans = KIND_FACTS[r.kind].plans;
+  for (const k in r.times) {
+    if (clock.asEvent(r.times[k]!) <= asOf || plans.includes(k)) continue;
+    times ??= { ...r.times };
+    delete times[k];
+  }
+  return times === null ? r : { ...r, times };
 }
 
 /**

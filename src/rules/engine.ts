@@ -8,16 +8,18 @@
 import { ONE_DAY_MS } from '../calendar/time';
 import { UnknownCalendarYearError } from '../calendar/workdays';
 import type { Problem } from '../core/problems';
-import { Ctx, type EngineInput, type Evaluation } from './context';
+import { Ctx, type CalendarGap, type EngineInput, type Evaluation } from './context';
 import { SHAPES, type Shapes } from './shapes';
 
 export { isFinding } from './context';
-export type { EngineInput, Evaluation, LimitInfo, Status } from './context';
+export type { CalendarGap, EngineInput, Evaluation, LimitInfo, Status } from './context';
 
 export interface EngineResult {
   readonly evaluations: readonly Evaluation[];
-  /** e.g. a working-day limit that needs a calendar year nobody provided */
+  /** e.g. a working-day limit that needs a calendar year nobody provided (one per year) */
   readonly problems: readonly Problem[];
+  /** every obligation left out for want of a calendar year */
+  readonly gaps: readonly CalendarGap[];
 }
 
 /** How long after a record's latest moment any obligation of the policy can fall due (ms, an upper bound). */
@@ -53,5 +55,5 @@ export function evaluate(input: EngineInput, shapes: Shapes = SHAPES): EngineRes
     const b = ctx.out[j]!;
     return a.moment - b.moment || rank[i]! - rank[j]! || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0);
   });
-  return { evaluations: index.map((i) => ctx.out[i]!), problems: ctx.problems };
+  return { evaluations: index.map((i) => ctx.out[i]!), problems: ctx.problems, gaps: ctx.gaps };
 }

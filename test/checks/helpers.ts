@@ -2,18 +2,19 @@
 import * as path from 'node:path';
 import { checkFolder } from '../../src/checks';
 import { memoryFiles } from '../../src/source/fs';
+import { TEST_NOW_MS } from '../now';
 
 const ROOT = path.join(path.sep, 'records');
 
 /** `file:line:column rule` of every problem (errors and warnings) of a folder of these files. */
 export function problemsOf(files: Record<string, string>, config = 'policy: gd-transmission\n'): string[] {
-  const ws = checkFolder(ROOT, { files: memoryFiles(ROOT, { 'svc-sla.yaml': config, ...files }) });
+  const ws = checkFolder(ROOT, { files: memoryFiles(ROOT, { 'svc-sla.yaml': config, ...files }), now: TEST_NOW_MS });
   return ws.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity === 'warning' ? 'warning ' : ''}${p.rule}`);
 }
 
 /** The problems' messages, for the checks whose wording tells the user what to do. */
 export function messagesOf(files: Record<string, string>): string[] {
-  const ws = checkFolder(ROOT, { files: memoryFiles(ROOT, { 'svc-sla.yaml': 'policy: gd-transmission\n', ...files }) });
+  const ws = checkFolder(ROOT, { files: memoryFiles(ROOT, { 'svc-sla.yaml': 'policy: gd-transmission\n', ...files }), now: TEST_NOW_MS });
   return ws.problems.map((p) => p.message);
 }
 

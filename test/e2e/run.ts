@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { TEST_NOW } from '../now';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'svc-sla.js');
@@ -15,12 +16,15 @@ export interface Run {
   readonly stderr: string;
 }
 
+export { TEST_NOW };
+
+/** Runs the built CLI; "now" is TEST_NOW unless the test's env gives SVC_SLA_NOW. */
 export function runCli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['GITHUB_ACTIONS', 'FORCE_COLOR', 'NO_COLOR'].includes(k)) env[k] = v;
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
-    env: { ...env, ...(opts.env ?? {}) },
+    env: { SVC_SLA_NOW: TEST_NOW, ...env, ...(opts.env ?? {}) },
     encoding: 'utf8',
     input: opts.input ?? '',
     timeout: 60_000,

@@ -10,6 +10,7 @@ import { CHECKS, runChecks } from '../../src/checks';
 import { openFolder } from '../../src/load/folder';
 import type { Problem } from '../../src/core/problems';
 import { open, SAMPLE } from '../reports/helpers';
+import { TEST_NOW_MS } from '../now';
 
 const TICKET = 'tickets/2026/07/GD-2026-0142.yaml';
 
@@ -37,7 +38,7 @@ function edit(root: string, rel: string, from: string | RegExp, to: string): voi
 
 /** The locks of a folder, checked after every other check (as src/checks runs them). */
 function locksOf(root: string): ReturnType<typeof checkLocks> {
-  const ws = openFolder(root);
+  const ws = openFolder(root, { now: TEST_NOW_MS });
   return checkLocks(ws, runChecks(ws, CHECKS.filter((c) => c.tier !== 'locks')));
 }
 

@@ -70,7 +70,7 @@ describe('hand-worked 2026-Q3', () => {
   });
 
   test('the JSON has the RECORDS.md shape with these numbers', () => {
-    const header = { contract: 'Hand-worked quarter', period: '2026-Q3', asOf: s.ws.clock.format(s.asOf), policyId: s.policy.id, provenance: null, warnings: 0 };
+    const header = { contract: 'Hand-worked quarter', period: '2026-Q3', asOf: s.ws.clock.format(s.asOf), policyId: s.policy.id, provenance: null, warnings: 0, gaps: [] };
     const j = JSON.parse(QUARTERLY_FORMATS.json(t, { header, policy: s.policy, clock: s.ws.clock, lang: 'en', colour: false, paint: plain }));
     expect(Object.keys(j).slice(0, 4)).toEqual(['quarter', 'as_of', 'categories', 'total']);
     expect(j.quarter).toBe('2026-Q3');

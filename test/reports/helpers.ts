@@ -6,6 +6,7 @@ import { evaluate, type Evaluation } from '../../src/rules/engine';
 import { checkFolder, type CheckedFolder } from '../../src/checks';
 import { hasErrors } from '../../src/core/problems';
 import type { Policy } from '../../src/core/policy';
+import { TEST_NOW_MS } from '../now';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SAMPLE = path.join(ROOT, 'samples', 'gd-transmission');
@@ -18,7 +19,7 @@ export interface Opened {
 }
 
 export function open(folder: string, asOfText: string): Opened {
-  const ws = checkFolder(folder);
+  const ws = checkFolder(folder, { now: TEST_NOW_MS });
   if (hasErrors(ws.problems) || !ws.policy) throw new Error(`invalid records: ${JSON.stringify(ws.problems.slice(0, 3))}`);
   const w = ws.clock.parse(asOfText);
   if (!w) throw new Error(`bad as-of ${asOfText}`);

@@ -15,6 +15,7 @@ import type { Policy } from '../../src/core/policy';
 import { evaluate, isFinding, type Evaluation, type Status } from '../../src/rules/engine';
 import { checkFolder as openFolder } from '../../src/checks';
 import { memoryFiles } from '../../src/source/fs';
+import { TEST_NOW_MS } from '../now';
 
 /** Where the in-memory records folder of a test lives (nothing is written there). */
 const MEMORY_ROOT = path.join(path.sep, 'records');
@@ -62,7 +63,7 @@ export function loadRecords(records: readonly Plain[], opts: FolderOptions = {})
   for (const cal of opts.calendars ?? []) files[`calendars/${cal.year}.yaml`] = JSON.stringify(cal, null, 2) + '\n';
   Object.assign(files, opts.files ?? {});
   // the folder lives in memory: the same reading and checks as on disk, without a temp folder
-  const ws = openFolder(MEMORY_ROOT, { files: memoryFiles(MEMORY_ROOT, files) });
+  const ws = openFolder(MEMORY_ROOT, { files: memoryFiles(MEMORY_ROOT, files), now: TEST_NOW_MS });
   // warnings (a trunk the plan does not list) are allowed; errors would make the records unusable
   expect(ws.problems.filter((p) => p.severity === 'error')).toEqual([]);
   expect(ws.records).toHaveLength(records.length);

@@ -14,6 +14,7 @@ import { SHAPES, shapeRegistry } from '../../src/rules/shapes';
 import { defineShape } from '../../src/rules/shapes/shape';
 import { memoryFiles } from '../../src/source/fs';
 import { schemaDocument } from '../../src/util/paths';
+import { TEST_NOW_MS } from '../now';
 
 interface CeilingClause extends Clause {
   readonly shape: 'ceiling';
@@ -72,6 +73,7 @@ clauses:
 function folder(policyText: string) {
   return checkFolder(ROOT, {
     shapes,
+    now: TEST_NOW_MS,
     files: memoryFiles(ROOT, {
       'svc-sla.yaml': 'policy: policies/ceiling.yaml\ncontract_start: 2026-01-01\n',
       'policies/ceiling.yaml': policyText,
@@ -99,7 +101,7 @@ describe('a clause shape added in one file', () => {
   });
 
   test('without the shape in the registry the clause is refused', () => {
-    const ws = checkFolder(ROOT, { files: memoryFiles(ROOT, { 'svc-sla.yaml': 'policy: policies/ceiling.yaml\n', 'policies/ceiling.yaml': policy }) });
+    const ws = checkFolder(ROOT, { now: TEST_NOW_MS, files: memoryFiles(ROOT, { 'svc-sla.yaml': 'policy: policies/ceiling.yaml\n', 'policies/ceiling.yaml': policy }) });
     expect(ws.policy).toBeNull();
     expect(ws.problems[0]).toMatchObject({ rule: 'policy-schema', file: 'policies/ceiling.yaml', line: 6 });
   });

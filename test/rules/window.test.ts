@@ -10,10 +10,11 @@ import * as path from 'node:path';
 import { generateRecords } from '../../src/bench/generate';
 import { evaluate, type Evaluation } from '../../src/rules/engine';
 import { checkFolder as openFolder } from '../../src/checks';
+import { TEST_NOW_MS } from '../now';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svc-sla-window-'));
 generateRecords(dir, { tickets: 1500, csvRows: 150 });
-const ws = openFolder(dir);
+const ws = openFolder(dir, { now: TEST_NOW_MS });
 
 function key(e: Evaluation): string {
   return [e.clause, e.subject, e.status, e.points, e.category, e.due, e.actual, e.moment, e.quarter].join('|');
@@ -41,7 +42,7 @@ describe('evaluating only what can fall in the period', () => {
 });
 
 describe('the window on the sample, where every clause shape occurs', () => {
-  const sample = openFolder(path.join(__dirname, '..', '..', 'samples', 'gd-transmission'));
+  const sample = openFolder(path.join(__dirname, '..', '..', 'samples', 'gd-transmission'), { now: TEST_NOW_MS });
   test.each(['2026-Q2', '2026-Q3', '2026-Q4'])('%s', (quarter) => {
     const since = sample.clock.parseQuarter(quarter)!.start;
     const input = { records: sample.records, policy: sample.policy!, clock: sample.clock, calendar: sample.calendar, asOf: sample.clock.parse('2026-12-31T23:59')!.ms, contractStart: sample.config.contract_start };

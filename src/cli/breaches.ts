@@ -3,7 +3,7 @@ import { clauseMatches, selectFindings } from '../reports/findings';
 import { didYouMean } from '../util/suggest';
 import { BREACHES_FORMATS } from '../render/breaches';
 import { UsageError, type Io } from './common';
-import { addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
+import { addFlatOption, addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
 import { asOfOption, parsePeriod, prepareReport, type ReportOptions } from './report-common';
 const HELP = `
 Lists every finding: each obligation missed or late, with the contract clause behind it, the
@@ -14,6 +14,12 @@ A finding counts in the quarter of its due moment (an assessment on its own date
 item becomes a finding only once its due moment is before --as-of. Without a period option
 every finding up to --as-of is listed.
 
+Formats: text (default), md, csv (one sheet; with --no-header-block only the findings, as one
+table with one header row and numeric columns — points, overrun in minutes and, for
+working-day clauses, in working days — for pivot tables), xlsx (a workbook: the findings with
+real numbers and date cells, frozen header row; the report's header on a second sheet; give
+-o FILE.xlsx) and json.
+
 Like every report it refuses to compute from invalid records: it prints the validation
 errors and exits 1.
 
@@ -22,6 +28,7 @@ Examples:
   $ svc-sla breaches --month 2026-09 --clause fault.l1 --lang en
   $ svc-sla breaches --from 2026-07-01 --to 2026-08-15 --format csv -o findings.csv
   $ svc-sla breaches --quarter 2026-Q3 --as-of 2026-10-05 --format json
+  $ svc-sla breaches --quarter 2026-Q3 --format xlsx -o ../2026-Q3-findings.xlsx
 `;
 
 interface Opts extends ReportOptions, OutputOptions {
@@ -39,7 +46,7 @@ export function breachesCommand(io: Io): Command {
     .option('--to <date>', 'only findings due on or before this date (inclusive)')
     .addOption(asOfOption())
     .option('--clause <prefix>', 'only clauses whose id starts with this, e.g. fault.l1');
-  return addOutputOptions(cmd)
+  return addFlatOption(addOutputOptions(cmd))
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);

@@ -24,7 +24,8 @@ they are: an obligation recorded as done counts as done even if the date lies af
 --within takes 72h (the default), 3d (3 × 24 h) or 5wd (to the end of the 5th working day
 after the as-of date).
 
-Formats: text (default), md, csv (one table; UTF-8 with BOM or --encoding gb18030), json
+Formats: text (default), md, csv (one table; UTF-8 with BOM or --encoding gb18030), xlsx (the
+same as one sheet of a workbook; give -o FILE.xlsx), json
 ({as_of, within, until, obligations: [{clause, record, subject, status, overdue, due,
 left_minutes, left_workdays, points, file, line, ...}], ...} — see
 schemas/output-due.schema.json).

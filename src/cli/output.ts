@@ -18,6 +18,8 @@ export interface OutputOptions {
   format?: string;
   output?: string;
   encoding?: string;
+  /** false with --no-header-block (report, breaches) */
+  headerBlock?: boolean;
 }
 
 export function addOutputOptions(cmd: Command): Command {
@@ -28,12 +30,18 @@ export function addOutputOptions(cmd: Command): Command {
     .addOption(new Option('--encoding <encoding>', 'CSV encoding: utf-8 (with BOM, the default) or gb18030').choices([...ENCODINGS]));
 }
 
+/** `--no-header-block`, for the reports whose CSV can be their findings alone (report, breaches). */
+export function addFlatOption(cmd: Command): Command {
+  return cmd.option('--no-header-block', 'with --format csv: only the findings, as one table with one header row and numeric columns (for pivot tables)');
+}
+
 /** Refuses option combinations that make no sense, before any work is done. */
 export function checkOutputOptions(opts: OutputOptions): void {
   if (opts.encoding !== undefined && opts.format !== 'csv') {
     throw new UsageError(`--encoding applies to --format csv only (the ${opts.format} format is always UTF-8)`);
   }
   if (opts.output !== undefined && opts.output.trim() === '') throw new UsageError('-o needs a file name');
+  if (opts.headerBlock === false && opts.format !== 'csv') throw new UsageError('--no-header-block applies to --format csv only');
 }
 
 export function reportHeader(ctx: ReportContext, period: string | null): ReportHeader {
@@ -49,18 +57,34 @@ export function reportHeader(ctx: ReportContext, period: string | null): ReportH
 }
 
 /** The report in the format asked for; colour only for a terminal that wants it, never into a file. */
-export function render<M>(formats: Formats<M>, model: M, io: Io, ctx: ReportContext, opts: OutputOptions, period: string | null): string {
+export function render<M>(formats: Formats<M>, model: M, io: Io, ctx: ReportContext, opts: OutputOptions, period: string | null): string | Uint8Array {
   const colour = opts.output === undefined && io.stdoutIsTty && io.paint !== plain;
-  const rc: RenderContext = { header: reportHeader(ctx, period), policy: ctx.policy, clock: ctx.ws.clock, lang: ctx.lang, colour, paint: io.paint };
+  const rc: RenderContext = {
+    header: reportHeader(ctx, period),
+    policy: ctx.policy,
+    clock: ctx.ws.clock,
+    lang: ctx.lang,
+    colour,
+    paint: io.paint,
+    calendar: ctx.ws.calendar,
+    flat: opts.headerBlock === false,
+  };
   const format = (opts.format ?? 'text') as keyof Formats<M>;
   return formats[format](model, rc);
 }
 
 /** Writes the rendered report to stdout or -o FILE (as named, even inside `root`), encoding CSV as asked. */
-export function emit(io: Io, text: string, opts: OutputOptions, lang: Lang, root?: string): void {
+export function emit(io: Io, text: string | Uint8Array, opts: OutputOptions, lang: Lang, root?: string): void {
   const isCsv = opts.format === 'csv';
   const encoding: Encoding = opts.encoding === 'gb18030' ? 'gb18030' : 'utf-8';
-  if (opts.output === undefined) {
+  if (typeof text !== 'string') {
+    // a workbook: bytes, to a file or to a pipe, never onto a terminal
+    if (opts.output === undefined) {
+      if (io.stdoutIsTty) throw new UsageError('--format xlsx writes a workbook: give -o FILE.xlsx (or redirect standard output to a file)');
+      process.stdout.write(text);
+      return;
+    }
+  } else if (opts.output === undefined) {
     if (!isCsv) io.out(text);
     else if (encoding === 'utf-8') io.out(`\uFEFF${text}`);
     // GB18030 bytes cannot travel through a string writer
@@ -69,7 +93,7 @@ export function emit(io: Io, text: string, opts: OutputOptions, lang: Lang, root
   }
   const file = path.resolve(io.cwd, opts.output);
   try {
-    writeFileAtomically(file, isCsv ? encodeCsv(text, encoding) : text);
+    writeFileAtomically(file, typeof text === 'string' && isCsv ? encodeCsv(text, encoding) : text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     throw new UsageError(`${opts.output}: cannot write the report (${code})`);

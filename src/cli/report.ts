@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { quarterlyTable } from '../reports/quarterly';
 import { QUARTERLY_FORMATS } from '../render/quarterly';
 import { UsageError, type Io } from './common';
-import { addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
+import { addFlatOption, addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
 import { asOfOption, prepareReport, type ReportOptions } from './report-common';
 const HELP = `
 The quarterly table (附表:分值及考核汇总表): one row per category of the policy, in the
@@ -31,7 +31,15 @@ Formats:
   text   boxed tables for the terminal (default)
   md     Markdown for a meeting document or an issue (| and line breaks escaped)
   csv    one Excel sheet: header, table, findings; UTF-8 with BOM, or --encoding gb18030;
-         cells Excel would run as formulas (=, +, -, @) are prefixed with '
+         cells Excel would run as formulas (=, +, -, @) are prefixed with '.
+         With --no-header-block only the findings, as one table with one header row, for
+         pivot tables: quarter, category, clause, record, due, actual, points, overrun in
+         minutes and (working-day clauses) in working days, note, file, line, sheet
+  xlsx   a workbook (-o 2026-Q3.xlsx): the table laid out like the contract's — category,
+         its clauses by title, 满分, 扣分, 加分, 得分, count — and the findings on a second
+         sheet with real numbers and date cells (wall times in the records' zone), frozen
+         header rows, widths fit for Chinese text; --lang chooses the words. Record text
+         that looks like a formula stays text.
   json   {quarter, as_of, categories: [{id, max, deductions, bonus, score, count, title,
          clauses}], total: {deductions, bonus, count}, contract, policy, provenance,
          findings: [as breaches]} — see schemas/output-report.schema.json
@@ -42,6 +50,8 @@ Examples:
   $ svc-sla report --quarter 2026-Q3 samples/gd-transmission --as-of 2026-10-31
   $ svc-sla report --quarter 2026-Q3 --format md -o 2026-Q3.md
   $ svc-sla report --quarter 2026-Q3 --format csv --encoding gb18030 -o 2026-Q3.csv
+  $ svc-sla report --quarter 2026-Q3 --format xlsx -o ../2026-Q3.xlsx
+  $ svc-sla report --quarter 2026-Q3 --format csv --no-header-block -o findings.csv
   $ svc-sla report --quarter 2026-Q3 --format json --lang en | jq '.total'
 `;
 
@@ -54,7 +64,7 @@ export function reportCommand(io: Io): Command {
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
     .requiredOption('--quarter <quarter>', 'the quarter, e.g. 2026-Q3')
     .addOption(asOfOption());
-  return addOutputOptions(cmd)
+  return addFlatOption(addOutputOptions(cmd))
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);

@@ -35,7 +35,8 @@ production meeting:
 "Month end" is the end of the month, or the --as-of time when that is earlier.
 
 Formats: text (default), md (with Mermaid charts GitHub and GitLab draw), csv (one sheet,
-UTF-8 with BOM or --encoding gb18030), json ({month, as_of, by_kind, tickets: {accepted,
+UTF-8 with BOM or --encoding gb18030), xlsx (the same as one sheet of a workbook, counts and
+rates as numbers, times as date cells; give -o FILE.xlsx), json ({month, as_of, by_kind, tickets: {accepted,
 by_level, by_category, by_region, provisional}, on_time, findings, level1, open_at_end,
 inspections, quotas, training_seats, last_month_report, ...} — see
 schemas/output-summary.schema.json).
@@ -43,6 +44,7 @@ schemas/output-summary.schema.json).
 Examples:
   $ svc-sla summary --month 2026-09 samples/gd-transmission --as-of 2026-10-31
   $ svc-sla summary --month 2026-09 --format md -o 2026-09-summary.md
+  $ svc-sla summary --month 2026-09 --format xlsx -o ../2026-09-summary.xlsx
   $ svc-sla summary --month 2026-09 --format json | jq '.on_time'
 `;
 

@@ -28,6 +28,9 @@ export const CHECK_NAMES = {
     'unreadable',
     'unknown-kind',
     'not-a-record',
+    'workbook',
+    'workbook-sheet',
+    'workbook-cell',
   ],
   /** a field breaks its kind's JSON Schema */
   schema: ['required-field', 'type', 'enum', 'format', 'range', 'duplicate-item', 'schema', 'unknown-field'],
@@ -103,11 +106,28 @@ export interface Problem {
   readonly about?: readonly string[];
 }
 
-/** A place in a file; `file` is relative to the records folder, with `/` separators. */
+/**
+ * A place in a file; `file` is relative to the records folder, with `/` separators. In a
+ * workbook `line` is the row and `column` the column (A = 1) of `sheet`.
+ */
 export interface SourcePos {
   readonly file: string;
   readonly line: number; // 1-based
   readonly column: number; // 1-based
+  /** the sheet, for a place in a workbook */
+  readonly sheet?: string;
+}
+
+/** 28 → `AB` */
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(0x41 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** `[Sheet1] F12`: a cell of a workbook as people find it; '' for a place in a text file. */
+export function cellName(pos: SourcePos): string {
+  return pos.sheet === undefined ? '' : `[${pos.sheet}] ${columnLetters(pos.column)}${pos.line}`;
 }
 
 export interface ProblemContext {
@@ -116,7 +136,10 @@ export interface ProblemContext {
   readonly record?: string | null;
 }
 
-/** The one way to make a problem: where, which check, what to do about it. */
+/**
+ * The one way to make a problem: where, which check, what to do about it. A problem in a
+ * workbook names its sheet and cell first (`[Sheet1] F12 …`): rows of two sheets share numbers.
+ */
 export function problemAt(pos: SourcePos, rule: CheckName, message: string, ctx: ProblemContext = {}): Problem {
   return {
     severity: ctx.severity ?? 'error',
@@ -126,7 +149,7 @@ export function problemAt(pos: SourcePos, rule: CheckName, message: string, ctx:
     kind: ctx.kind ?? null,
     record: ctx.record ?? null,
     rule,
-    message,
+    message: pos.sheet === undefined ? message : `${cellName(pos)} ${message}`,
   };
 }
 

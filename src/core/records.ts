@@ -22,7 +22,8 @@ export interface Config {
   /** contract years run from here; null = calendar years */
   readonly contract_start: string | null;
   readonly locale: Lang;
-  readonly csv: { readonly encoding: string; readonly headers: Readonly<Record<string, string>> };
+  /** `headers`: header → field for every kind, or kind → {header → field} (load/header-aliases.ts) */
+  readonly csv: { readonly encoding: string; readonly headers: Readonly<Record<string, string | Readonly<Record<string, string>>>> };
 }
 
 export const DEFAULT_CONFIG: Config = {

@@ -28,8 +28,9 @@ interface Entry {
   /** records read */
   readonly n: number;
   readonly p: Problem[];
-  /** [index in file, ok (1/0), id, line, column, data] per record */
-  readonly i: [number, number, string, number, number, Record<string, unknown>][];
+  /** [index in file, ok (1/0), id, line, column, data] per record, then for a record of a
+   *  workbook its sheet and, when it differs from the folder's, its kind */
+  readonly i: [number, number, string, number, number, Record<string, unknown>, string?, string?][];
 }
 
 interface Stored {
@@ -43,21 +44,25 @@ function pack(stat: fs.Stats, r: FileResult): Entry {
     s: stat.size,
     n: r.recordCount,
     p: r.problems,
-    i: r.items.map((it) => [it.index, it.ok ? 1 : 0, it.rec.id, it.rec.source.line, it.rec.source.column, it.rec.data as Record<string, unknown>]),
+    i: r.items.map((it) => {
+      const e: Entry['i'][number] = [it.index, it.ok ? 1 : 0, it.rec.id, it.rec.source.line, it.rec.source.column, it.rec.data as Record<string, unknown>];
+      if (it.rec.source.sheet !== undefined) e.push(it.rec.source.sheet, it.rec.kind);
+      return e;
+    }),
   };
 }
 
 function unpack(rel: string, e: Entry, clock: Clock): FileResult {
-  const kind = rel.slice(0, rel.indexOf('/')) as Kind;
+  const folderKind = rel.slice(0, rel.indexOf('/')) as Kind;
   return {
     rel,
     recordCount: e.n,
     problems: e.p,
-    items: e.i.map(([index, ok, id, line, column, data]) => ({
-      index,
-      ok: ok === 1,
-      rec: { kind, id, source: { file: rel, line, column }, data, times: timesOf(kind, data, clock) },
-    })),
+    items: e.i.map(([index, ok, id, line, column, data, sheet, sheetKind]) => {
+      const kind = (sheetKind ?? folderKind) as Kind;
+      const source = sheet === undefined ? { file: rel, line, column } : { file: rel, line, column, sheet };
+      return { index, ok: ok === 1, rec: { kind, id, source, data, times: timesOf(kind, data, clock) } };
+    }),
   };
 }
 

@@ -15,6 +15,7 @@ import { isKnownEncoding } from '../source/decode';
 import type { Files } from '../source/fs';
 import { CONFIG_FILE, type FoundCalendar } from './discover';
 import { readSettingsYaml, type RawDoc } from './files';
+import { checkHeaderSettings } from './header-aliases';
 
 function at(doc: RawDoc, path: string[], rule: CheckName, message: string): Problem {
   return problemAt(doc.locate(path), rule, message);
@@ -38,7 +39,9 @@ export function readConfig(files: Files, root: string, problems: Problem[]): { d
     problems.push(at(doc, ['csv', 'encoding'], 'config', `csv.encoding '${encoding}' is not an encoding this tool knows (auto, utf-8, gb18030, ...)`));
     encoding = 'auto';
   }
-  const headers = typeof csv.headers === 'object' && csv.headers !== null ? (csv.headers as Record<string, string>) : {};
+  const given = typeof csv.headers === 'object' && csv.headers !== null && !Array.isArray(csv.headers) ? (csv.headers as Record<string, unknown>) : {};
+  const { problems: headerProblems, usable: headers } = checkHeaderSettings(given);
+  for (const hp of headerProblems) problems.push(at(doc, hp.path, 'config', hp.message));
   const config: Config = {
     contract: str('contract', ''),
     policy: str('policy', DEFAULT_CONFIG.policy),

@@ -14,7 +14,8 @@ export const CALENDARS_DIR = 'calendars';
 const OWN_DIRS = new Set(['locks', 'policies']);
 const SKIPPED_DIRS = new Set(['node_modules']);
 
-export type FileType = 'yaml' | 'csv';
+/** `other-sheet`: a spreadsheet svc-sla does not read (.xls, .ods, …), refused with what to do. */
+export type FileType = 'yaml' | 'csv' | 'xlsx' | 'other-sheet';
 
 export interface FoundFile {
   /** relative to the records folder, `/`-separated */
@@ -32,10 +33,17 @@ export interface FoundCalendar {
   readonly abs: string;
 }
 
+const OTHER_SHEETS = ['.xls', '.xlsb', '.ods', '.et', '.numbers'];
+
 export function fileTypeOf(name: string): FileType | null {
   const lower = name.toLowerCase();
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
   if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) {
+    // Excel's owner file (~$ledger.xlsx) exists while the workbook is open: not a workbook
+    return path.basename(lower).startsWith('~$') ? null : 'xlsx';
+  }
+  if (OTHER_SHEETS.some((e) => lower.endsWith(e)) && !path.basename(lower).startsWith('~$')) return 'other-sheet';
   return null;
 }
 
@@ -103,7 +111,7 @@ export function discover(files: Files, root: string): Discovery {
       if (name === CALENDARS_DIR) {
         for (const f of found) {
           if (f.type === 'yaml') calendars.push({ rel: f.rel, abs: f.abs });
-          else problems.push(fileProblem(f.rel, 'unknown-kind', 'calendar files are YAML (calendars/2027.yaml), not CSV'));
+          else problems.push(fileProblem(f.rel, 'unknown-kind', `calendar files are YAML (calendars/2027.yaml), not ${f.type === 'csv' ? 'CSV' : 'workbooks'}`));
         }
       } else if (isKind(name)) {
         for (const f of found) records.push({ ...f, kind: name });

@@ -1,12 +1,14 @@
 /**
  * One file of a records folder, from bytes to checked records: read (bounded, decoded
- * strictly) → parse (YAML or CSV, with source positions) → each record against its kind's
- * schema → records with their times parsed. Problems are collected, never thrown, and a bad
+ * strictly) → parse (YAML, CSV or a workbook's sheets, with source positions) → each record's
+ * values made canonical and checked against its kind's schema → records with their times parsed. Problems are collected, never thrown, and a bad
  * file never stops the others from being read. The result is plain data: the worker thread
  * hands it back and the cache keeps it.
  */
 import type { Clock } from '../calendar/time';
 import { cellTypeOf, type Kind } from '../core/kinds';
+import type { HeaderMeaning } from '../source/csv';
+import type { Refusal } from '../source/values';
 import { fileProblem, problemAt, type Problem, type SourcePos } from '../core/problems';
 import type { Rec } from '../core/records';
 import { checkRecord } from '../schema/record';
@@ -16,7 +18,9 @@ import type { Files } from '../source/fs';
 import { readText, type TextResult } from '../source/read';
 import { parseYaml, type Locator, type ParsedRecord, type SyntaxProblem } from '../source/yaml';
 import type { FoundFile } from './discover';
-import { BUILTIN_HEADER_ALIASES } from './header-aliases';
+import { headerResolver, type HeaderSettings } from './header-aliases';
+import { readWorkbookFile } from './workbook';
+import { improveYamlProblem } from './yaml-hints';
 
 export interface RawRecord {
   readonly kind: Kind;
@@ -24,6 +28,8 @@ export interface RawRecord {
   readonly data: Record<string, unknown>;
   readonly pos: SourcePos;
   readonly locate: Locator;
+  /** values the reader could not take (a workbook's cell): reported at the field */
+  readonly refused?: readonly Refusal[];
 }
 
 /** A settings file (svc-sla.yaml, a calendar file): one mapping with its positions. */
@@ -37,12 +43,18 @@ export interface RawDoc {
 export interface ReadOptions {
   /** `auto` or an encoding name (svc-sla.yaml csv.encoding), for CSV files */
   readonly encoding: string;
-  /** the built-in header aliases and svc-sla.yaml's, merged */
-  readonly aliases: Readonly<Record<string, string>>;
+  /** how the header cells of a table (CSV file, sheet) of a kind are read: built-in aliases and svc-sla.yaml's */
+  readonly headersOf: (kind: Kind) => (name: string) => HeaderMeaning;
 }
 
-export function readOptions(encoding: string | undefined, headers: Readonly<Record<string, string>> | undefined): ReadOptions {
-  return { encoding: encoding ?? 'auto', aliases: { ...BUILTIN_HEADER_ALIASES, ...(headers ?? {}) } };
+export function readOptions(encoding: string | undefined, headers: HeaderSettings | undefined): ReadOptions {
+  const byKind = new Map<Kind, (name: string) => HeaderMeaning>();
+  const headersOf = (kind: Kind): ((name: string) => HeaderMeaning) => {
+    let r = byKind.get(kind);
+    if (!r) byKind.set(kind, (r = headerResolver(kind, headers ?? {})));
+    return r;
+  };
+  return { encoding: encoding ?? 'auto', headersOf };
 }
 
 function fromSyntax(file: string, kind: Kind | null, p: SyntaxProblem): Problem {
@@ -69,9 +81,36 @@ export function readSettingsYaml(files: Files, file: { rel: string; abs: string 
   return { file: file.rel, data: r.data, pos: r.pos, locate: r.locate };
 }
 
-/** The decoded text of a record file, or the problem that kept it from being read. */
+/** The decoded text of a record file, or the problem that kept it from being read (YAML and CSV). */
 export function readRecordText(files: Files, f: FoundFile, opts: ReadOptions): TextResult {
   return readText(files, f.abs, f.rel, { kind: f.kind, encoding: f.type === 'csv' ? opts.encoding : 'auto', regular: f.regular });
+}
+
+/** Spreadsheets other than .xlsx: what to do instead. */
+function otherSheetProblem(f: FoundFile): Problem {
+  const ext = f.rel.slice(f.rel.lastIndexOf('.')).toLowerCase();
+  const what =
+    ext === '.xls'
+      ? 'an Excel 97-2003 workbook (.xls), which svc-sla does not read: open it in Excel and save it as .xlsx (文件 → 另存为 → Excel 工作簿)'
+      : ext === '.ods'
+        ? 'an OpenDocument spreadsheet (.ods), which svc-sla does not read: save it as .xlsx (Excel 2007-365)'
+        : ext === '.xlsb'
+          ? 'an Excel binary workbook (.xlsb), which svc-sla does not read: save it as .xlsx'
+          : `a spreadsheet in a format svc-sla does not read (${ext}): save it as .xlsx or as CSV`;
+  return fileProblem(f.rel, 'workbook', `this is ${what}`, { kind: f.kind });
+}
+
+/** Reads and parses a record file that is not text: a workbook, or a spreadsheet refused. */
+function parseBinaryFile(files: Files, f: FoundFile, opts: ReadOptions): ParsedFile {
+  if (f.type === 'other-sheet') return { records: [], problems: [otherSheetProblem(f)], fast: false };
+  const wb = readWorkbookFile(files, f, opts.headersOf);
+  const records = wb.records.map((r): RawRecord => ({ kind: r.kind, file: f.rel, data: r.data, pos: r.pos, locate: r.locate, refused: r.refused }));
+  return { records, problems: wb.problems, fast: false };
+}
+
+/** Is this a file read as bytes (a workbook), not as text? */
+export function isBinaryType(f: FoundFile): boolean {
+  return f.type === 'xlsx' || f.type === 'other-sheet';
 }
 
 export interface ParsedFile {
@@ -91,7 +130,7 @@ export function parseRecordText(f: FoundFile, text: string, opts: ReadOptions, f
   const records: RawRecord[] = [];
   const kind = f.kind;
   if (f.type === 'csv') {
-    const parsed = parseCsv(text, f.rel, { aliases: opts.aliases, cellType: (field) => cellTypeOf(kind, field) });
+    const parsed = parseCsv(text, f.rel, { header: opts.headersOf(kind), cellType: (field) => cellTypeOf(kind, field) });
     for (const p of parsed.problems) problems.push(fromSyntax(f.rel, kind, p));
     for (const r of parsed.records) records.push({ kind, file: f.rel, data: r.data, pos: r.pos, locate: r.locate });
     if (parsed.records.length === 0 && parsed.problems.length === 0) {
@@ -101,10 +140,13 @@ export function parseRecordText(f: FoundFile, text: string, opts: ReadOptions, f
   }
   const flat = full ? null : parseFlatYaml(text, f.rel, positions);
   const parsed = flat ?? parseYaml(text, f.rel);
-  for (const p of parsed.problems) problems.push(fromSyntax(f.rel, kind, p));
+  for (const p of parsed.problems) problems.push(fromSyntax(f.rel, kind, improveYamlProblem(p, text)));
   for (const item of parsed.items) {
     if ('data' in item) records.push({ kind, file: f.rel, data: item.data, pos: item.pos, locate: item.locate });
-    else problems.push(problemAt(item.notRecord, 'not-a-record', `expected a record (a mapping of fields), found ${item.what}`, { kind }));
+    else {
+      const hinted = improveYamlProblem({ line: item.notRecord.line, column: item.notRecord.column, rule: 'not-a-record', severity: 'error', message: `expected a record (a mapping of fields), found ${item.what}` }, text);
+      problems.push(problemAt(item.notRecord, 'not-a-record', hinted.message, { kind }));
+    }
   }
   if (parsed.items.length === 0 && parsed.problems.length === 0) {
     problems.push(fileProblem(f.rel, 'empty-file', 'the file holds no records (only comments or empty documents)', { kind }));
@@ -137,7 +179,7 @@ export function checkParsed(f: FoundFile, read: ParsedFile, clock: Clock, truste
   const items: CheckedItem[] = [];
   const problems: Problem[] = [...read.problems];
   read.records.forEach((raw, index) => {
-    const checked = checkRecord(raw.kind, raw.data, raw.pos, raw.locate, clock, problems, trusted);
+    const checked = checkRecord(raw.kind, raw.data, raw.pos, raw.locate, clock, problems, trusted, raw.refused);
     if (checked) items.push({ ...checked, index });
   });
   return { rel: f.rel, items, problems, recordCount: read.records.length };
@@ -145,6 +187,7 @@ export function checkParsed(f: FoundFile, read: ParsedFile, clock: Clock, truste
 
 /** Reads, parses and checks one record file. */
 export function checkFile(files: Files, f: FoundFile, opts: ReadOptions, clock: Clock): FileResult {
+  if (isBinaryType(f)) return checkParsed(f, parseBinaryFile(files, f, opts), clock);
   const read = readRecordText(files, f, opts);
   if (!read.ok) return { rel: f.rel, items: [], problems: [read.problem], recordCount: 0 };
   return checkParsed(f, parseRecordText(f, read.text, opts), clock);
@@ -152,6 +195,7 @@ export function checkFile(files: Files, f: FoundFile, opts: ReadOptions, clock: 
 
 /** Reads and parses one record file again with the full parser, for the positions of its fields. */
 export function locatorsOf(files: Files, f: FoundFile, opts: ReadOptions): readonly Locator[] {
+  if (isBinaryType(f)) return parseBinaryFile(files, f, opts).records.map((r) => r.locate);
   const read = readRecordText(files, f, opts);
   return read.ok ? parseRecordText(f, read.text, opts, true).records.map((r) => r.locate) : [];
 }

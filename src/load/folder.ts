@@ -144,7 +144,7 @@ const MIN_FILES_FOR_CACHE = 500;
 function cacheKey(config: Config): string {
   const version = (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   const code: string[] = [];
-  for (const dir of ['core', 'source', 'load', 'schema', 'calendar']) {
+  for (const dir of ['core', 'source', 'load', 'schema', 'calendar', 'sheets']) {
     const abs = path.join(__dirname, '..', dir);
     for (const f of fs.readdirSync(abs).sort()) {
       const st = fs.statSync(path.join(abs, f));

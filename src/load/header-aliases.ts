@@ -1,6 +1,92 @@
-// Coordinators export their ledgers from Excel with Chinese column headers; these map them to record field names.
-// Matched after trimming; field names are always accepted as-is; only headers are aliased, never values.
-// Left out on purpose because they are ambiguous: 序号 (Excel row number), 答复时间, 地区.
+/**
+ * Coordinators export their ledgers from Excel with Chinese column headers; these map them to
+ * record field names, per kind: an alias applies in a kind only when the kind has its field
+ * (受理时间 is accepted_at in tickets; in consultations it is received_at, below), and the
+ * config's `csv.headers` add to them, for every kind (the flat form) or per kind. The same
+ * headers serve CSV files and workbook sheets. Matched after trimming; field names are always
+ * accepted as they are. Left out on purpose because they are ambiguous: 答复时间, 地区.
+ */
+import { fieldsOf, isKind, KINDS, type Kind } from '../core/kinds';
+import type { HeaderMeaning } from '../source/csv';
+import { didYouMean } from '../util/suggest';
+
+/** Columns a ledger keeps for people, left out without a word: the row number. */
+export const IGNORED_HEADERS: ReadonlySet<string> = new Set(['序号', '行号', '序列号']);
+
+/** Aliases of one kind that differ from, or are missing in, the table below. */
+const KIND_ALIASES: Readonly<Partial<Record<Kind, Readonly<Record<string, string>>>>> = {
+  consultations: { 受理时间: 'received_at', 收到咨询时间: 'received_at', 答复期限: 'answer_due' },
+};
+
+/** svc-sla.yaml `csv.headers`: `{header: field}` for every kind, or `{kind: {header: field}}`. */
+export type HeaderSettings = Readonly<Record<string, string | Readonly<Record<string, string>>>>;
+
+/** The aliases that apply in one kind: built-in, then the config's flat ones, then its own for the kind. */
+export function aliasesOf(kind: Kind, user: HeaderSettings = {}): Readonly<Record<string, string>> {
+  const fields = fieldsOf(kind);
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  const add = (table: Readonly<Record<string, unknown>>): void => {
+    for (const [header, field] of Object.entries(table)) if (typeof field === 'string' && fields.has(field)) out[header] = field;
+  };
+  add(BUILTIN_HEADER_ALIASES);
+  add(KIND_ALIASES[kind] ?? {});
+  add(user);
+  const own = user[kind];
+  if (typeof own === 'object' && own !== null) add(own);
+  return out;
+}
+
+/** How the header cells of a table (CSV file, sheet) of this kind are read. */
+export function headerResolver(kind: Kind, user: HeaderSettings = {}): (name: string) => HeaderMeaning {
+  const fields = fieldsOf(kind);
+  const aliases = aliasesOf(kind, user);
+  const lower = new Map([...fields.keys()].map((f) => [f.toLowerCase(), f]));
+  const memo = new Map<string, HeaderMeaning>();
+  return (name) => {
+    let m = memo.get(name);
+    if (m === undefined) {
+      const field = fields.has(name) ? name : aliases[name] ?? lower.get(name.toLowerCase());
+      if (field !== undefined) m = { field };
+      else if (IGNORED_HEADERS.has(name)) m = { ignore: true };
+      else {
+        const hint = didYouMean(name, [...fields.keys(), ...Object.keys(aliases)]);
+        m = { unknown: `unknown column '${name}'${hint}: its cells are ignored (map it to a field of ${kind} under csv.headers in svc-sla.yaml)` };
+      }
+      memo.set(name, m);
+    }
+    return m;
+  };
+}
+
+/**
+ * Problems of a `csv.headers` setting, each with the path of the entry, and the usable setting:
+ * a flat alias must name a field of some kind, a per-kind one a field of that kind.
+ */
+export function checkHeaderSettings(headers: Readonly<Record<string, unknown>>): { problems: { path: string[]; message: string }[]; usable: HeaderSettings } {
+  const problems: { path: string[]; message: string }[] = [];
+  const usable: Record<string, string | Record<string, string>> = {};
+  const allFields = new Set(KINDS.flatMap((k) => [...fieldsOf(k).keys()]));
+  for (const [key, value] of Object.entries(headers)) {
+    if (typeof value === 'string') {
+      if (allFields.has(value)) usable[key] = value;
+      else problems.push({ path: ['csv', 'headers', key], message: `csv.headers: '${key}' maps to '${value}', which is no field of any kind${didYouMean(value, allFields)}` });
+    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      if (!isKind(key)) {
+        problems.push({ path: ['csv', 'headers', key], message: `csv.headers: '${key}' is not a record kind${didYouMean(key, KINDS)}; kinds are ${KINDS.join(', ')}` });
+        continue;
+      }
+      const fields = fieldsOf(key);
+      const own: Record<string, string> = {};
+      for (const [h, f] of Object.entries(value as Record<string, unknown>)) {
+        if (typeof f === 'string' && fields.has(f)) own[h] = f;
+        else problems.push({ path: ['csv', 'headers', key, h], message: `csv.headers.${key}: '${h}' maps to '${String(f)}', which is no field of ${key}${typeof f === 'string' ? didYouMean(f, fields.keys()) : ''}` });
+      }
+      usable[key] = own;
+    }
+  }
+  return { problems, usable };
+}
+
 export const BUILTIN_HEADER_ALIASES: Readonly<Record<string, string>> = Object.freeze({
   // ── every kind ──────────────────────────────────────────────────────────
   编号: 'id',

@@ -15,7 +15,8 @@ import type { Clock } from '../calendar/time';
 import type { Kind } from '../core/kinds';
 import { diskFiles, type Files } from '../source/fs';
 import type { FoundFile } from './discover';
-import { checkFile, checkParsed, parseRecordText, readRecordText, type FileResult, type ReadOptions } from './files';
+import type { HeaderSettings } from './header-aliases';
+import { checkFile, checkParsed, isBinaryType, parseRecordText, readRecordText, type FileResult, type ReadOptions } from './files';
 
 /** `auto`: a worker for large folders on a machine with more than one core. */
 export type WorkerMode = 'auto' | 'off' | 'force';
@@ -37,7 +38,7 @@ export interface WorkerInput {
   readonly files: FileList;
   readonly timezone: string;
   readonly encoding: string;
-  readonly headers: Readonly<Record<string, string>>;
+  readonly headers: HeaderSettings;
   readonly control: SharedArrayBuffer;
   readonly port: MessagePort;
 }
@@ -57,6 +58,7 @@ export type Handoff = string | FileResult;
 
 /** The worker's side: checks a file and says what the main thread needs of it. */
 export function checkForHandoff(f: FoundFile, opts: ReadOptions, clock: Clock): Handoff {
+  if (isBinaryType(f)) return checkFile(diskFiles, f, opts, clock);
   const read = readRecordText(diskFiles, f, opts);
   if (!read.ok) return { rel: f.rel, items: [], problems: [read.problem], recordCount: 0 };
   const parsed = parseRecordText(f, read.text, opts);
@@ -92,8 +94,9 @@ export function claim(control: Int32Array, total: number): number {
 }
 
 /**
- * The order files are claimed in: CSV files first (one may hold thousands of records; left to
- * the end it would keep one thread busy while the other waits), then the rest as discovered.
+ * The order files are claimed in: tables first — CSV files and workbooks (one may hold
+ * thousands of records; left to the end it would keep one thread busy while the other
+ * waits) — then the rest as discovered.
  * Both threads compute it from the same flags.
  */
 export function workOrder(isCsv: (i: number) => boolean, total: number): Int32Array {
@@ -109,7 +112,7 @@ export interface FileList {
   readonly root: string;
   /** `rel` of every file, joined by newlines (a file name holds none: see packFiles) */
   readonly rels: string;
-  /** per file: 1 if `regular`, and 2 if CSV */
+  /** per file: 1 if `regular`, 2 if CSV, 4 if a workbook, 8 if another spreadsheet */
   readonly flags: Uint8Array;
 }
 
@@ -120,7 +123,7 @@ function packFiles(root: string, files: readonly FoundFile[]): FileList | null {
     const f = files[i]!;
     if (f.rel.includes('\n')) return null;
     rels.push(f.rel);
-    flags[i] = (f.regular ? 1 : 0) | (f.type === 'csv' ? 2 : 0);
+    flags[i] = (f.regular ? 1 : 0) | (f.type === 'csv' ? 2 : f.type === 'xlsx' ? 4 : f.type === 'other-sheet' ? 8 : 0);
   }
   return { root, rels: rels.join('\n'), flags };
 }
@@ -136,8 +139,9 @@ export class UnpackedFiles {
     return this.rels.length;
   }
 
+  /** a table: a CSV file or a workbook */
   isCsv(i: number): boolean {
-    return (this.list.flags[i]! & 2) !== 0;
+    return (this.list.flags[i]! & 6) !== 0;
   }
 
   at(i: number): FoundFile {
@@ -146,7 +150,7 @@ export class UnpackedFiles {
     return {
       rel,
       abs: this.list.root + path.sep + (path.sep === '/' ? rel : rel.split('/').join(path.sep)),
-      type: flag & 2 ? 'csv' : 'yaml',
+      type: flag & 2 ? 'csv' : flag & 4 ? 'xlsx' : flag & 8 ? 'other-sheet' : 'yaml',
       kind: rel.slice(0, rel.indexOf('/')) as Kind,
       regular: (flag & 1) === 1,
     };
@@ -171,7 +175,7 @@ export class FileChecker {
     private readonly disk: Files,
     private readonly opts: ReadOptions,
     private readonly clock: Clock,
-    settings: { readonly timezone: string; readonly encoding: string; readonly headers: Readonly<Record<string, string>> },
+    settings: { readonly timezone: string; readonly encoding: string; readonly headers: HeaderSettings },
     mode: WorkerMode,
   ) {
     this.waitForWorker = mode === 'force';
@@ -204,7 +208,7 @@ export class FileChecker {
     const { files, opts, clock, control, port } = this;
     const total = files.length;
     const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(total);
-    const order = workOrder((i) => files[i]!.type === 'csv', total);
+    const order = workOrder((i) => files[i]!.type === 'csv' || files[i]!.type === 'xlsx', total);
     const put = (at: number, h: Handoff): void => {
       const i = order[at]!;
       results[i] = fromHandoff(files[i]!, h, opts, clock);

@@ -3,7 +3,8 @@ import { findingRows } from './findings';
 import { withDocuments, type Formats, type RenderContext } from './formats';
 import { provenanceJson } from '../reports/header';
 import type { QuarterlyTable } from '../reports/quarterly';
-import type { Block, Cell, DocTable } from './document';
+import { renderCsv, type Block, type Cell, type DocTable } from './document';
+import { flatFindings, flatFindingsCsv, quarterlyWorkbook } from './xlsx';
 import { labels } from './i18n';
 import { findingJson, findingsTable, headerFields } from './parts';
 
@@ -66,5 +67,9 @@ function quarterlyJson(t: QuarterlyTable, { header, policy, clock, lang }: Rende
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-/** `report --quarter` in every format. */
-export const QUARTERLY_FORMATS: Formats<QuarterlyTable> = withDocuments(quarterlyBlocks, { json: quarterlyJson });
+/** `report --quarter` in every format; `--no-header-block` makes the CSV the findings alone, one table. */
+export const QUARTERLY_FORMATS: Formats<QuarterlyTable> = withDocuments(quarterlyBlocks, {
+  json: quarterlyJson,
+  csv: (t, ctx) => (ctx.flat ? flatFindingsCsv(flatFindings(t.findings, ctx), ctx) : renderCsv(quarterlyBlocks(t, ctx))),
+  xlsx: quarterlyWorkbook,
+});

@@ -9,10 +9,11 @@ import { problemAt, type CheckName, type Problem } from '../core/problems';
 import type { Rec } from '../core/records';
 import { translateSchemaErrors, type SchemaIssue } from '../source/schema-errors';
 import type { FieldPath, Locator } from '../source/yaml';
+import { normaliseRecord, type Refusal } from '../source/values';
 import { validatorFor, type SchemaName } from './ajv';
 import { schemaDocument } from '../util/paths';
 
-const TIMESTAMP_HINT = 'use 2026-07-03T01:00:00+08:00, 2026-07-03 01:00, or a date 2026-07-03';
+const TIMESTAMP_HINT = 'use 2026-07-03 01:00, 2026/7/3 1:00, 2026-07-03T01:00:00+08:00, or a date 2026-07-03';
 
 function hint(field: string, keyword: 'format' | 'pattern', format: string | null, value: unknown): string | null {
   const shown = typeof value === 'string' ? `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'` : String(value);
@@ -52,11 +53,15 @@ export function schemaProblems(
   name: SchemaName,
   data: unknown,
   locate: Locator,
-  ctx: { kind: Kind | null; record: string | null; as?: CheckName },
+  ctx: { kind: Kind | null; record: string | null; as?: CheckName; skip?: ReadonlySet<string> },
 ): Problem[] | null {
   const v = validatorFor(name);
   if (v(data)) return null;
-  const issues = translateSchemaErrors(v.errors ?? [], data, { knownFields: known(name), hint, whole: 'the record' });
+  let issues = translateSchemaErrors(v.errors ?? [], data, { knownFields: known(name), hint, whole: 'the record' });
+  const skip = ctx.skip;
+  // a field the value normaliser refused has its own, more precise problem
+  if (skip !== undefined && skip.size > 0) issues = issues.filter((i) => !(i.path.length > 0 && skip.has(String(i.path[0]))));
+  if (issues.length === 0) return null;
   return issues.map((raw) => {
     const i = periodHint(raw, data);
     const unknown = i.rule === 'unknown-field';
@@ -95,9 +100,11 @@ export interface CheckedRecord {
 }
 
 /**
- * Checks one parsed record. `trusted`: the same text already passed this check without a
- * problem (in the worker thread), so it is not checked again. A record without a usable id
- * gives problems and no record.
+ * Checks one parsed record: its values are first made canonical (source/values.ts: the forms
+ * people type, in every file format), then checked against the kind's schema. `trusted`: the
+ * same text already passed this check without a problem (in the worker thread), so it is not
+ * checked again. `refused`: values the file's reader could not take (a workbook's error cell),
+ * reported as they are. A record without a usable id gives problems and no record.
  */
 export function checkRecord(
   kind: Kind,
@@ -107,16 +114,26 @@ export function checkRecord(
   clock: Clock,
   problems: Problem[],
   trusted = false,
+  refused: readonly Refusal[] = [],
 ): CheckedRecord | null {
+  const normalised = normaliseRecord(kind, data);
   const id = data.id;
   const idText = typeof id === 'string' || typeof id === 'number' ? String(id) : null;
   let ok = true;
   if (!trusted) {
-    const found = schemaProblems(kind, data, locate, { kind, record: idText });
+    const all = refused.length === 0 ? normalised : normalised.length === 0 ? refused : [...refused, ...normalised];
+    const skip = all.length === 0 ? undefined : new Set(all.map((r) => r.field));
+    for (const r of all) {
+      // a reader's refusal comes first; the normaliser then sees the placeholder it left
+      if (r !== all.find((x) => x.field === r.field)) continue;
+      problems.push(problemAt(locate([r.field]), r.rule, r.message, { kind, record: idText }));
+      ok = false;
+    }
+    const found = schemaProblems(kind, data, locate, { kind, record: idText, skip });
     if (found) {
       for (const p of found) problems.push(p);
       // unknown fields are warnings: the record is still used, without them
-      ok = !found.some((p) => p.severity === 'error');
+      if (found.some((p) => p.severity === 'error')) ok = false;
     }
   }
   if (idText === null) return null;

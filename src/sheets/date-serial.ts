@@ -79,3 +79,13 @@ export function serialToWall(serial: number, date1904: boolean): WallTime | null
   const s = Math.floor(msOfDay / 1000);
   return { y, m, d, h, mi, s, ms: msOfDay - s * 1000 };
 }
+
+/**
+ * The serial a spreadsheet stores for a wall time (1900 date system, dates from 1900-03-01 on,
+ * where Excel's phantom 1900-02-29 no longer matters). Integer arithmetic to the ms.
+ */
+export function wallToSerial(w: WallTime): number {
+  const days = daysFromCivil(w.y, w.m, w.d) - daysFromCivil(1899, 12, 30);
+  const ms = ((w.h * 60 + w.mi) * 60 + w.s) * 1000 + w.ms;
+  return days + ms / MS_PER_DAY;
+}

@@ -80,8 +80,9 @@ export type CellValue =
    *  other format the General text (number-format.ts); `format`: the format code */
   | { readonly type: 'number'; readonly value: number; readonly text: string; readonly format: string }
   | { readonly type: 'boolean'; readonly value: boolean }
-  /** a date cell: `dateOnly` when the format shows no time and the time of day is 00:00 */
-  | { readonly type: 'date'; readonly wall: WallTime; readonly dateOnly: boolean }
+  /** a date cell: `dateOnly` when the format shows no time and the time of day is 00:00;
+   *  `timeShown` when the format shows a time of day (a date format can hide one) */
+  | { readonly type: 'date'; readonly wall: WallTime; readonly dateOnly: boolean; readonly timeShown: boolean }
   /** a time-of-day cell (format h:mm and a serial below 1): a separate 时间 column */
   | { readonly type: 'time'; readonly wall: Pick<WallTime, 'h' | 'mi' | 's' | 'ms'> }
   | { readonly type: 'formula-no-value'; readonly formula: string }
@@ -618,7 +619,7 @@ function numberCell(v: string, fmt: FormatInfo, date1904: boolean): CellValue | 
     if (wall !== null) {
       const midnight = wall.h === 0 && wall.mi === 0 && wall.s === 0 && wall.ms === 0;
       if (k === 'time' && value < 1) return { type: 'time', wall: { h: wall.h, mi: wall.mi, s: wall.s, ms: wall.ms } };
-      return { type: 'date', wall, dateOnly: k === 'date' && midnight };
+      return { type: 'date', wall, dateOnly: k === 'date' && midnight, timeShown: k !== 'date' };
     }
     // a serial no calendar shows (negative, past 9999): left a number
   }
@@ -640,5 +641,5 @@ function isoDateCell(v: string): CellValue {
     s: m[6] === undefined ? 0 : +m[6],
     ms: m[7] === undefined ? 0 : +m[7].padEnd(3, '0'),
   };
-  return { type: 'date', wall, dateOnly: m[4] === undefined };
+  return { type: 'date', wall, dateOnly: m[4] === undefined, timeShown: m[4] !== undefined };
 }

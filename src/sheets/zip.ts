@@ -243,7 +243,7 @@ const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }
 let crcTable: Uint32Array | null = null;
 
 /** zlib.crc32 exists from Node 20.15 on; earlier 20.x get the table version. */
-function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array): number {
   if (typeof nativeCrc32 === 'function') return nativeCrc32(data) >>> 0;
   if (crcTable === null) {
     crcTable = new Uint32Array(256);

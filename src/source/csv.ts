@@ -1,7 +1,10 @@
 /**
  * CSV → plain records with the line (and column) of each row and cell. Headers are field names
- * or aliases (the built-in Chinese ones and the config's `csv.headers`); cells are turned into
- * the types the record schema expects, so `1`, `是`, `a;b` mean what a coordinator meant.
+ * or aliases (the built-in Chinese ones of the file's kind and the config's `csv.headers`);
+ * cells stay text, which the one value normaliser (source/values.ts) then reads as the types
+ * the record schema expects, so `1`, `是`, `a;b` mean what a coordinator meant. The delimiter
+ * is told from the header row: `,`, or `;` (Excel in European locales) or a tab (copied from a
+ * sheet, or Excel's "Text (Tab delimited)").
  */
 import { parse } from 'csv-parse/sync';
 import type { CellType } from '../core/kinds';
@@ -10,18 +13,24 @@ import type { FieldPath, Locator, ParsedRecord, SyntaxProblem } from './yaml';
 
 export type { CellType };
 
+/** What a header cell means: a field, a column ignored without a word (序号), or an unknown column. */
+export type HeaderMeaning = { readonly field: string } | { readonly ignore: true } | { readonly unknown: string };
+
 export interface CsvOptions {
-  readonly aliases: Readonly<Record<string, string>>;
+  /** the meaning of a header text (trimmed) */
+  readonly header: (name: string) => HeaderMeaning;
   readonly cellType: (field: string) => CellType;
+}
+
+/** Header resolution from a plain alias table, every name a field (tests, simple callers). */
+export function aliasHeaders(aliases: Readonly<Record<string, string>>): (name: string) => HeaderMeaning {
+  return (name) => ({ field: Object.prototype.hasOwnProperty.call(aliases, name) ? aliases[name]! : name });
 }
 
 export interface ParsedCsv {
   readonly records: readonly ParsedRecord[];
   readonly problems: readonly SyntaxProblem[];
 }
-
-const TRUE_WORDS = new Set(['true', 'yes', '1', '是', 'y']);
-const FALSE_WORDS = new Set(['false', 'no', '0', '否', 'n']);
 
 interface Row {
   record: string[];
@@ -61,8 +70,9 @@ export function parseCsv(text: string, file: string, opts: CsvOptions): ParsedCs
   const problems: SyntaxProblem[] = [];
   let rows: Row[];
   const lineOf = rowLines();
+  const delimiter = delimiterOf(text);
   try {
-    rows = parse(text, { raw: true, skip_empty_lines: true, relax_column_count: true }) as unknown as Row[];
+    rows = parse(text, { raw: true, skip_empty_lines: true, relax_column_count: true, delimiter }) as unknown as Row[];
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     problems.push({ line: e.lines ?? 1, column: 1, rule: 'csv-syntax', severity: 'error', message: firstSentence(e.message ?? String(err)) });
@@ -72,7 +82,7 @@ export function parseCsv(text: string, file: string, opts: CsvOptions): ParsedCs
 
   const header = rows[0]!;
   const headerLine = lineOf(header);
-  const headerCols = cellColumns(recordPart(header.raw));
+  const headerCols = cellColumns(recordPart(header.raw), delimiter);
   const fields: (string | null)[] = [];
   const seen = new Map<string, number>();
   header.record.forEach((h, i) => {
@@ -82,7 +92,18 @@ export function parseCsv(text: string, file: string, opts: CsvOptions): ParsedCs
       fields.push(null);
       return;
     }
-    const field = opts.aliases[name] ?? name;
+    const meaning = opts.header(name);
+    if ('ignore' in meaning) {
+      fields.push(IGNORED);
+      return;
+    }
+    if ('unknown' in meaning) {
+      // said once, at the header: the column's cells are left out of every row
+      problems.push({ line: headerLine + col.line, column: col.column, rule: 'unknown-field', severity: 'warning', message: meaning.unknown });
+      fields.push(IGNORED);
+      return;
+    }
+    const field = meaning.field;
     const first = seen.get(field);
     if (first !== undefined) {
       problems.push({
@@ -98,8 +119,8 @@ export function parseCsv(text: string, file: string, opts: CsvOptions): ParsedCs
     seen.set(field, i);
     fields.push(field);
   });
-  if (problems.length > 0) return { records: [], problems };
-  const types = fields.map((f) => (f === null ? 'string' : opts.cellType(f)));
+  if (problems.some((p) => p.severity === 'error')) return { records: [], problems };
+  const types = fields.map((f) => (f === null || f === IGNORED ? 'string' : opts.cellType(f)));
 
   const records: ParsedRecord[] = [];
   for (let r = 1; r < rows.length; r++) {
@@ -114,18 +135,19 @@ export function parseCsv(text: string, file: string, opts: CsvOptions): ParsedCs
       if (value === '') continue;
       blank = false;
       const field = fields[i];
+      if (field === IGNORED) continue;
       if (field === undefined || field === null || types[i] === 'object-list') {
         bad = true;
         continue;
       }
-      data[field] = coerce(value, types[i]!);
+      data[field] = value;
     }
     if (blank) continue; // a row of empty cells, as Excel leaves below a table
     const rowPos: SourcePos = { file, line, column: 1 };
     // cell columns are worked out only when a field of this row is reported on
     let cols: { line: number; column: number }[] | null = null;
     const cellPos = (i: number): SourcePos => {
-      cols ??= cellColumns(recordPart(row.raw));
+      cols ??= cellColumns(recordPart(row.raw), delimiter);
       const c = cols[i];
       return c ? { file, line: line + c.line, column: c.column } : rowPos;
     };
@@ -143,36 +165,12 @@ export function parseCsv(text: string, file: string, opts: CsvOptions): ParsedCs
       });
     }
     const locate: Locator = (path: FieldPath) => {
-      const i = path.length > 0 ? fields.indexOf(String(path[0])) : -1;
+      const i = path.length > 0 && path[0] !== IGNORED ? fields.indexOf(String(path[0])) : -1;
       return i === -1 || (cells[i] ?? '').trim() === '' ? rowPos : cellPos(i);
     };
     records.push({ data, pos: rowPos, locate });
   }
   return { records, problems };
-}
-
-function coerce(value: string, type: CellType): unknown {
-  switch (type) {
-    case 'integer':
-      return /^[+-]?\d+$/.test(value) ? Number(value) : value;
-    case 'number': {
-      const n = Number(value);
-      return value !== '' && Number.isFinite(n) ? n : value;
-    }
-    case 'boolean': {
-      const w = value.toLowerCase();
-      if (TRUE_WORDS.has(w)) return true;
-      if (FALSE_WORDS.has(w)) return false;
-      return value;
-    }
-    case 'string-list':
-      return value
-        .split(/[;；]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
-    default:
-      return value;
-  }
 }
 
 /** The row without the empty lines before it and its line terminator. */
@@ -181,7 +179,7 @@ function recordPart(raw: string): string {
 }
 
 /** Start of each cell as (line offset within the row, 1-based column), honouring quotes. */
-function cellColumns(part: string): { line: number; column: number }[] {
+function cellColumns(part: string, delimiter: string): { line: number; column: number }[] {
   const out: { line: number; column: number }[] = [];
   let line = 0;
   let lineStart = 0;
@@ -196,12 +194,34 @@ function cellColumns(part: string): { line: number; column: number }[] {
     } else if (ch === '\n' || (ch === '\r' && part[i + 1] !== '\n')) {
       line++;
       lineStart = i + 1;
-    } else if (ch === ',' && !inQuotes) {
+    } else if (ch === delimiter && !inQuotes) {
       cellStart = i + 1;
       out.push({ line, column: cellStart - lineStart + 1 });
     }
   }
   return out;
+}
+
+/** A column left out without a word, or after its header was reported once. */
+const IGNORED = '\0ignored';
+
+/**
+ * The delimiter of a CSV text: the one of `,` `;` tab that occurs most often, outside quotes,
+ * in its first line (the header row); a comma when none does.
+ */
+export function delimiterOf(text: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let inQuotes = false;
+  for (let i = 0; i < text.length && i < 65536; i++) {
+    const ch = text[i]!;
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) {
+      if (counts[','] + counts[';'] + counts['\t'] > 0) break; // blank lines before the header
+    } else if (!inQuotes && ch in counts) counts[ch]!++;
+  }
+  let best = ',';
+  for (const d of [';', '\t']) if (counts[d]! > counts[best]!) best = d;
+  return best;
 }
 
 function firstSentence(s: string): string {

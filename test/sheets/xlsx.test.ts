@@ -65,7 +65,7 @@ describe('workbooks saved by LibreOffice (shared/fixtures/excel)', () => {
       ['GD-X-003', '一级', '业务问题', '湛江', '远程', '2026-09-20 08:00', '', '', '2026-09-20 10:30', '2026-09-20 11:00', '2026-09-22 09:00', '否', '远程倒换恢复'],
     ]);
     const f2 = cellAt(wb.sheets[0]!, 'F2')!;
-    expect(f2).toEqual({ ref: 'F2', row: 2, col: 6, value: { type: 'date', wall: { y: 2026, m: 9, d: 2, h: 21, mi: 10, s: 0, ms: 0 }, dateOnly: false } });
+    expect(f2).toEqual({ ref: 'F2', row: 2, col: 6, value: { type: 'date', wall: { y: 2026, m: 9, d: 2, h: 21, mi: 10, s: 0, ms: 0 }, dateOnly: false, timeShown: true } });
   });
 
   test('consultations-2026.xlsx: the date-only cell is a date, the others date-times', () => {
@@ -116,12 +116,12 @@ describe('shapes.xlsx (made with LibreOffice, see test/fixtures/excel/README.md)
   });
 
   test('dates: date-only, date-time, seconds, Chinese format, a time of day, a date format hiding a time', () => {
-    expect(v('F2')).toEqual({ type: 'date', wall: { y: 2026, m: 10, d: 20, h: 0, mi: 0, s: 0, ms: 0 }, dateOnly: true });
-    expect(v('G2')).toEqual({ type: 'date', wall: { y: 2026, m: 9, d: 2, h: 21, mi: 10, s: 0, ms: 0 }, dateOnly: false });
-    expect(v('G3')).toEqual({ type: 'date', wall: { y: 2026, m: 9, d: 30, h: 16, mi: 0, s: 30, ms: 0 }, dateOnly: false });
-    expect(v('F3')).toEqual({ type: 'date', wall: { y: 2026, m: 7, d: 3, h: 0, mi: 0, s: 0, ms: 0 }, dateOnly: true });
+    expect(v('F2')).toEqual({ type: 'date', wall: { y: 2026, m: 10, d: 20, h: 0, mi: 0, s: 0, ms: 0 }, dateOnly: true, timeShown: false });
+    expect(v('G2')).toEqual({ type: 'date', wall: { y: 2026, m: 9, d: 2, h: 21, mi: 10, s: 0, ms: 0 }, dateOnly: false, timeShown: true });
+    expect(v('G3')).toEqual({ type: 'date', wall: { y: 2026, m: 9, d: 30, h: 16, mi: 0, s: 30, ms: 0 }, dateOnly: false, timeShown: true });
+    expect(v('F3')).toEqual({ type: 'date', wall: { y: 2026, m: 7, d: 3, h: 0, mi: 0, s: 0, ms: 0 }, dateOnly: true, timeShown: false });
     expect(v('H2')).toEqual({ type: 'time', wall: { h: 9, mi: 5, s: 0, ms: 0 } });
-    expect(v('F6')).toEqual({ type: 'date', wall: { y: 2026, m: 10, d: 20, h: 12, mi: 0, s: 0, ms: 0 }, dateOnly: false });
+    expect(v('F6')).toEqual({ type: 'date', wall: { y: 2026, m: 10, d: 20, h: 12, mi: 0, s: 0, ms: 0 }, dateOnly: false, timeShown: false });
   });
 
   test('text kept as written (spaces, full-width)', () => {
@@ -185,7 +185,7 @@ describe('independent of the process time zone', () => {
     expect([utc.tz, ny.tz, sh.tz]).toEqual([0, 240, -480]);
     expect(ny.dates).toEqual(utc.dates);
     expect(sh.dates).toEqual(utc.dates);
-    expect(utc.dates).toContain('F2={"type":"date","wall":{"y":2026,"m":9,"d":2,"h":21,"mi":10,"s":0,"ms":0},"dateOnly":false}');
+    expect(utc.dates).toContain('F2={"type":"date","wall":{"y":2026,"m":9,"d":2,"h":21,"mi":10,"s":0,"ms":0},"dateOnly":false,"timeShown":true}');
   });
 });
 

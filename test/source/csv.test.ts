@@ -1,36 +1,39 @@
-import { parseCsv, type CellType } from '../../src/source/csv';
+import { aliasHeaders, delimiterOf, parseCsv, type CellType } from '../../src/source/csv';
 
 const types: Record<string, CellType> = { level: 'integer', days: 'number', mismatch: 'boolean', trunks: 'string-list', findings: 'object-list' };
-const opts = { aliases: { 故障单号: 'id', 故障级别: 'level' }, cellType: (f: string) => types[f] ?? 'string' };
+const opts = { header: aliasHeaders({ 故障单号: 'id', 故障级别: 'level' }), cellType: (f: string) => types[f] ?? 'string' };
 
 describe('parseCsv', () => {
-  test('aliased Chinese headers, typed cells, empty cells absent', () => {
+  test('aliased Chinese headers; cells stay text (the value normaliser types them); empty cells absent', () => {
     const r = parseCsv('故障单号,故障级别,mismatch,trunks,note\nGD-1,2,是,广州-深圳;深圳-东莞,\nGD-2,3,否,,x\n', 'a.csv', opts);
     expect(r.problems).toEqual([]);
     expect(r.records.map((x) => x.data)).toEqual([
-      { id: 'GD-1', level: 2, mismatch: true, trunks: ['广州-深圳', '深圳-东莞'] },
-      { id: 'GD-2', level: 3, mismatch: false, note: 'x' },
+      { id: 'GD-1', level: '2', mismatch: '是', trunks: '广州-深圳;深圳-东莞' },
+      { id: 'GD-2', level: '3', mismatch: '否', note: 'x' },
     ]);
   });
 
   test.each([
-    ['true', true],
-    ['FALSE', false],
-    ['yes', true],
-    ['no', false],
-    ['1', true],
-    ['0', false],
-    ['是', true],
-    ['否', false],
-    ['maybe', 'maybe'],
-  ])('boolean cell %s', (cell, value) => {
-    const r = parseCsv(`id,mismatch\nX,${cell}\n`, 'a.csv', opts);
-    expect(r.records[0]!.data.mismatch).toBe(value);
+    ['comma', 'id,level,note\nA,1,x\n', ','],
+    ['semicolon (Excel in a European locale)', 'id;level;note\nA;1;"x, y"\n', ';'],
+    ['tab (copied from a sheet)', 'id\tlevel\tnote\nA\t1\tx;y\n', '\t'],
+    ['a comma inside a quoted header does not count', '"a,b";c;d\n', ';'],
+  ])('the delimiter is told from the header row: %s', (_name, text, d) => {
+    expect(delimiterOf(text)).toBe(d);
+    const r = parseCsv(text, 'a.csv', opts);
+    if (text.startsWith('id')) expect(r.records[0]!.data).toMatchObject({ id: 'A', level: '1' });
   });
 
-  test('a cell that is not a number stays text so the schema reports it', () => {
-    const r = parseCsv('id,level\nX,二级\n', 'a.csv', opts);
-    expect(r.records[0]!.data.level).toBe('二级');
+  test('a semicolon-separated file keeps its cell columns', () => {
+    const r = parseCsv('id;note;level\nA;"x; y";7\n', 'a.csv', opts);
+    expect(r.records[0]!.locate(['level'])).toEqual({ file: 'a.csv', line: 2, column: 10 });
+  });
+
+  test('an unknown column is reported once, at its header cell, and its cells are left out', () => {
+    const header = (name: string) => (name === 'colour' ? { unknown: "unknown column 'colour'" } : name === '序号' ? { ignore: true as const } : { field: name });
+    const r = parseCsv('序号,id,colour\n1,A,red\n2,B,blue\n', 'a.csv', { header, cellType: () => 'string' });
+    expect(r.problems).toEqual([{ line: 1, column: 7, rule: 'unknown-field', severity: 'warning', message: "unknown column 'colour'" }]);
+    expect(r.records.map((x) => x.data)).toEqual([{ id: 'A' }, { id: 'B' }]);
   });
 
   test('row lines: a quoted cell spanning lines and blank lines before a row', () => {

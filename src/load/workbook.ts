@@ -210,7 +210,7 @@ function readSheet(
     if ('ignore' in meaning) {
       columns.set(c.col, 'ignored');
     } else if ('unknown' in meaning) {
-      problems.push(problemAt(at(c.row, c.col), 'unknown-field', meaning.unknown, { severity: 'warning', kind }));
+      problems.push(problemAt(at(c.row, c.col), 'unknown-field', meaning.unknown, { severity: meaning.refused === true ? 'error' : 'warning', kind }));
       columns.set(c.col, 'unknown');
     } else {
       const prior = seen.get(meaning.field);

@@ -10,6 +10,10 @@ const HELP = `
 The monthly field-service summary (现场技术服务月度汇总) for the coordinator's monthly
 production meeting:
 
+  ticket list    first, every ticket accepted in the month, as the 现场技术服务报告汇总 lists
+                 them: id, level (provisional marked), category, city (region), site,
+                 accepted, restored/resolved, elapsed, the limit, on time/late/open, and its
+                 summary text
   tickets        accepted in the month (by accepted_at), by level, by fault category
                  (service/nms/temperature/other) and by region of the policy's region table
                  (\`unknown\` when the ticket names no known city or region); a pie chart of
@@ -37,7 +41,7 @@ production meeting:
 Formats: text (default), md (with Mermaid charts GitHub and GitLab draw), csv (one sheet,
 UTF-8 with BOM or --encoding gb18030), xlsx (the same as one sheet of a workbook, counts and
 rates as numbers, times as date cells; give -o FILE.xlsx), json ({month, as_of, by_kind, tickets: {accepted,
-by_level, by_category, by_region, provisional}, on_time, findings, level1, open_at_end,
+by_level, by_category, by_region, provisional, list}, on_time, findings, level1, open_at_end,
 inspections, quotas, training_seats, last_month_report, ...} — see
 schemas/output-summary.schema.json).
 

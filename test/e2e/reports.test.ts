@@ -312,3 +312,20 @@ describe('-o, --encoding and errors', () => {
     expect(runCli(['due', '--help']).stdout).toContain('5wd');
   });
 });
+
+describe('summary: the month\'s tickets, one by one', () => {
+  test('every ticket accepted in the month is listed with its place, times, limit, result and summary text', () => {
+    const r = runCli(['summary', '--month', '2026-07', sample, '--as-of', AS_OF, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    const list = s.tickets.list as { record: string; city: string; accepted_at: string; closed_at: string | null; status: string | null; summary: string; clause: string | null }[];
+    expect(list).toHaveLength(s.tickets.accepted);
+    expect(list.every((t) => t.accepted_at.startsWith('2026-07-'))).toBe(true);
+    expect(list.every((t) => t.summary.length > 0)).toBe(true);
+    // the level-1 ticket restored 30 min after its 6 h core-region limit is late; the same as breaches says
+    expect(list.find((t) => t.record === 'GD-2026-0142')).toMatchObject({ city: '佛山', closed_at: '2026-07-08T08:45:00+08:00', status: 'late' });
+    const b = JSON.parse(runCli(['breaches', '--month', '2026-07', sample, '--as-of', AS_OF, '--format', 'json']).stdout);
+    const late = new Set(b.findings.filter((f: { kind: string; clause: string }) => f.kind === 'tickets' && list.some((t) => t.clause === f.clause)).map((f: { record: string }) => f.record));
+    expect(new Set(list.filter((t) => t.status === 'late' || t.status === 'missed').map((t) => t.record))).toEqual(late);
+  });
+});

@@ -4,7 +4,7 @@ import { monthlySummary } from '../reports/summary';
 import { SUMMARY_FORMATS } from '../render/summary';
 import { UsageError, type Io } from './common';
 import { addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
-import { asOfOption, prepareReport, type ReportOptions } from './report-common';
+import { asOfOption, monthOption, prepareReport, type ReportOptions } from './report-common';
 
 const HELP = `
 The monthly field-service summary (现场技术服务月度汇总) for the coordinator's monthly
@@ -59,7 +59,7 @@ export function summaryCommand(io: Io): Command {
     .summary('the monthly field-service summary: tickets, on-time rates, what is still open')
     .description('The monthly field-service summary: tickets by level, category and region, on-time rates, restore times, open items and quotas.')
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
-    .requiredOption('--month <month>', 'the month, e.g. 2026-09')
+    .addOption(monthOption('the month, e.g. 2026-09', true))
     .addOption(asOfOption());
   return addOutputOptions(cmd)
     .addHelpText('after', HELP)

@@ -329,3 +329,21 @@ describe('summary: the month\'s tickets, one by one', () => {
     expect(new Set(list.filter((t) => t.status === 'late' || t.status === 'missed').map((t) => t.record))).toEqual(late);
   });
 });
+
+describe('periods as people type them', () => {
+  test('--quarter 2026q3 and --month 2026-9 are read as 2026-Q3 and 2026-09, and the header says so', () => {
+    const typed = runCli(['report', '--quarter', '2026q3', sample, '--as-of', AS_OF]);
+    expect(typed.code).toBe(0);
+    expect(typed.stdout).toBe(runCli(['report', '--quarter', '2026-Q3', sample, '--as-of', AS_OF]).stdout);
+    expect(typed.stdout).toMatch(/^分值及考核汇总表 2026-Q3\n/);
+    const month = runCli(['summary', '--month', '2026-9', sample, '--as-of', AS_OF, '--format', 'json']);
+    expect(JSON.parse(month.stdout).month).toBe('2026-09');
+    const breaches = runCli(['breaches', '--quarter', '2026年第三季度', sample, '--as-of', AS_OF, '--format', 'json']);
+    expect(JSON.parse(breaches.stdout).period).toBe('2026-Q3');
+  });
+  test('a quarter that is none is still a usage error (exit 2)', () => {
+    const r = runCli(['report', '--quarter', '2026-Q5', sample]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--quarter '2026-Q5' is not a quarter like 2026-Q3");
+  });
+});

@@ -7,7 +7,6 @@ import { ACTIVITY_KINDS, KIND_FACTS } from '../core/kinds';
 import type { MeanTime, MonthlySummary, TicketBrief, TicketLine } from '../reports/summary';
 import type { Block, Cell, DocTable } from './document';
 import { formatDuration, humanDuration, labels } from './i18n';
-import { barChart, pieChart } from './mermaid';
 import { headerFields, shortTime } from './parts';
 
 /** 0.6667 → `66.7%` */
@@ -109,7 +108,7 @@ function summaryBlocks(s: MonthlySummary, { header, clock, lang }: RenderContext
     table: { columns: [{ label: L.level }, { label: L.countCol, align: 'right' }], rows: s.tickets.byLevel.map((r) => [levelLabel(r.level, lang), String(r.count)]) },
   });
   if (s.tickets.accepted > 0) {
-    blocks.push({ type: 'chart', mermaid: pieChart(L.byLevelChart, s.tickets.byLevel.map((r) => ({ label: levelLabel(r.level, lang), value: r.count }))) });
+    blocks.push({ type: 'chart', chart: { kind: 'pie', title: L.byLevelChart, unit: L.countCol, items: s.tickets.byLevel.map((r) => ({ label: levelLabel(r.level, lang), value: r.count })) } });
   }
   blocks.push({
     type: 'table',
@@ -184,7 +183,8 @@ function summaryBlocks(s: MonthlySummary, { header, clock, lang }: RenderContext
     },
   });
   if (f.byClause.length > 0) {
-    blocks.push({ type: 'chart', mermaid: barChart(L.findingsChart, L.findingCount, f.byClause.map((r) => ({ label: r.clause, value: r.count }))) });
+    // bars named by the clause's title, as the table beside it
+    blocks.push({ type: 'chart', chart: { kind: 'bars', title: L.findingsChart, unit: L.findingCount, items: f.byClause.map((r) => ({ label: r.title[lang], value: r.count })) } });
   }
 
   // still open, provisional

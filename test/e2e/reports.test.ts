@@ -163,7 +163,11 @@ describe('the summary chart shows the numbers of its tables', () => {
     const bar = chart(findings);
     const labels = JSON.parse(/x-axis (\[.*\])/.exec(bar)![1]!);
     const values = JSON.parse(/bar (\[.*\])/.exec(bar)![1]!);
-    expect(labels).toEqual(rows.map((r) => r[0]));
+    // the bars are named by the clause titles of the table's second column
+    expect(labels).toEqual(rows.map((r) => r[1]));
+    expect(bar).toMatch(/^xychart-beta horizontal\n/);
+    // whole-number ticks: the axis runs to at least 5
+    expect(Number(/0 --> (\d+)/.exec(bar)![1])).toBe(Math.max(5, ...values));
     expect(values).toEqual(rows.map((r) => Number(r[2])));
     expect(values).toEqual(json.findings.by_clause.map((c: { count: number }) => c.count));
     expect(values.reduce((a: number, b: number) => a + b, 0)).toBe(json.findings.count);
@@ -289,7 +293,7 @@ describe('-o, --encoding and errors', () => {
   test.each([
     [['report', '.'], 'required option'],
     [['report', '--quarter', '2026-Q5', '.'], 'not a quarter'],
-    [['summary', '--month', '2026-9', '.'], 'not a month'],
+    [['summary', '--month', '2026-13', '.'], 'not a month'],
     [['due', '.', '--within', '3 weeks'], 'not a span'],
     [['report', '--quarter', '2026-Q3', '.', '--encoding', 'gb18030'], 'csv only'],
     [['summary', '--month', '2026-09', '.', '--format', 'csv', '--encoding', 'big5'], 'Allowed choices'],

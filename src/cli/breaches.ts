@@ -18,7 +18,7 @@ Formats: text (default), md, csv (one sheet; with --no-header-block only the fin
 table with one header row and numeric columns — points, overrun in minutes and, for
 working-day clauses, in working days — for pivot tables), xlsx (a workbook: the findings with
 real numbers and date cells, frozen header row; the report's header on a second sheet; give
--o FILE.xlsx) and json.
+-o FILE.xlsx), html (one self-contained page, printable on A4) and json.
 
 Like every report it refuses to compute from invalid records: it prints the validation
 errors and exits 1.

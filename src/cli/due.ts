@@ -25,7 +25,7 @@ they are: an obligation recorded as done counts as done even if the date lies af
 after the as-of date).
 
 Formats: text (default), md, csv (one table; UTF-8 with BOM or --encoding gb18030), xlsx (the
-same as one sheet of a workbook; give -o FILE.xlsx), json
+same as one sheet of a workbook; give -o FILE.xlsx), html (one self-contained page), json
 ({as_of, within, until, obligations: [{clause, record, subject, status, overdue, due,
 left_minutes, left_workdays, points, file, line, ...}], ...} — see
 schemas/output-due.schema.json).

@@ -40,6 +40,8 @@ Formats:
          sheet with real numbers and date cells (wall times in the records' zone), frozen
          header rows, widths fit for Chinese text; --lang chooses the words. Record text
          that looks like a formula stays text.
+  html   one self-contained page (-o 2026-Q3.html): no script, nothing fetched, printable
+         on A4 with the table header on every page; record text is escaped
   json   {quarter, as_of, categories: [{id, max, deductions, bonus, score, count, title,
          clauses}], total: {deductions, bonus, count}, contract, policy, provenance,
          findings: [as breaches]} — see schemas/output-report.schema.json
@@ -51,6 +53,7 @@ Examples:
   $ svc-sla report --quarter 2026-Q3 --format md -o 2026-Q3.md
   $ svc-sla report --quarter 2026-Q3 --format csv --encoding gb18030 -o 2026-Q3.csv
   $ svc-sla report --quarter 2026-Q3 --format xlsx -o ../2026-Q3.xlsx
+  $ svc-sla report --quarter 2026-Q3 --format html -o ../2026-Q3.html
   $ svc-sla report --quarter 2026-Q3 --format csv --no-header-block -o findings.csv
   $ svc-sla report --quarter 2026-Q3 --format json --lang en | jq '.total'
 `;

@@ -40,7 +40,8 @@ production meeting:
 
 Formats: text (default), md (with Mermaid charts GitHub and GitLab draw), csv (one sheet,
 UTF-8 with BOM or --encoding gb18030), xlsx (the same as one sheet of a workbook, counts and
-rates as numbers, times as date cells; give -o FILE.xlsx), json ({month, as_of, by_kind, tickets: {accepted,
+rates as numbers, times as date cells; give -o FILE.xlsx), html (one self-contained page,
+printable on A4, the charts as inline SVG), json ({month, as_of, by_kind, tickets: {accepted,
 by_level, by_category, by_region, provisional, list}, on_time, findings, level1, open_at_end,
 inspections, quotas, training_seats, last_month_report, ...} — see
 schemas/output-summary.schema.json).

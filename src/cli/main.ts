@@ -10,6 +10,7 @@ import { calendarCommand } from './calendar';
 import { policyCommand } from './policy';
 import { validateCommand } from './validate';
 import { lockCommand } from './lock';
+import { escapeTerminal } from '../render/escape';
 
 const VERSION: string = require('../../package.json').version;
 
@@ -96,7 +97,7 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
       return err.exitCode === 0 ? 0 : EXIT_USAGE;
     }
     if (err instanceof UsageError) {
-      io.err(`svc-sla: ${err.message}\n`);
+      io.err(`svc-sla: ${escapeTerminal(err.message, { newlines: true })}\n`);
       return EXIT_USAGE;
     }
     throw err;

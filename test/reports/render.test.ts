@@ -27,7 +27,7 @@ const HOSTILE: Block[] = [
 test('Markdown: cells escaped, fields on one line, empty tables as text, charts fenced', () => {
   const md = renderMarkdown(HOSTILE);
   expect(md).toContain('# Report \\| 1\n');
-  expect(md).toContain('- **Contract**: a\\|b c \\*bold\\* \\<b\\>x\\</b\\>\n');
+  expect(md).toContain('- **Contract**: a\\|b c \\*bold\\* &lt;b&gt;x&lt;/b&gt;\n');
   expect(md).toContain('| =HYPERLINK("http://x","y") | -5 | line 1<br>line\\|2<br>line 3 | a, b |');
   expect(md).toContain('| @cmd | +1 | — |  |');
   expect(md).toContain('nothing here\n');

@@ -28,7 +28,7 @@ export function addOutputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .addOption(langOption())
-    .option('-o, --output <file>', 'write to this file instead of standard output (written whole or not at all)')
+    .option('-o, --output <file>', 'write to this file instead of standard output (written whole or not at all, keeping its mode; not into the records folder)')
     .addOption(new Option('--encoding <encoding>', 'CSV encoding: utf-8 (with BOM, the default) or gb18030').choices([...ENCODINGS]));
 }
 

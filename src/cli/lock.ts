@@ -7,6 +7,7 @@ import { CHECK_NAMES } from '../core/problems';
 import { existingLocksOf, renderLock, writeNewLockFile } from '../lock/file';
 import { buildLock, describeChanges, lockFileOf, quarterIsOver, LOCKS_DIR } from '../lock/model';
 import { renderText } from '../render/problems';
+import { escapeTerminal } from '../render/escape';
 import { quarterlyTable } from '../reports/quarterly';
 import { provenance } from '../util/git';
 import { EXIT_INVALID, EXIT_OK, UsageError, nowOf, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
@@ -157,7 +158,7 @@ function verify(io: Io, folder: string | undefined, quarter: string | undefined)
   for (const l of locks) {
     const line = verdict(l);
     if (!line.ok) ok = false;
-    io.out(`${l.file}: ${line.ok ? io.paint.green('ok') : io.paint.red(line.word)} — ${line.text}\n`);
+    io.out(`${escapeTerminal(l.file)}: ${line.ok ? io.paint.green('ok') : io.paint.red(line.word)} — ${escapeTerminal(line.text)}\n`);
   }
   if (!ok) io.err('svc-sla: run `svc-sla validate` for each problem at file:line\n');
   io.exitCode = ok ? EXIT_OK : EXIT_INVALID;

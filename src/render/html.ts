@@ -6,13 +6,7 @@
  */
 import type { Lang } from '../core/lang';
 import type { Block, Cell, Chart } from './document';
-
-/** `<`, `>`, `&` and quotes as entities; control and bidi-override characters shown as `\u001b`. */
-export function escapeHtml(s: string): string {
-  return s
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+import { escapeHtml } from './escape';
 
 /** Text with its line breaks kept. */
 function multiline(s: string): string {

@@ -1,7 +1,7 @@
 /**
  * Mermaid charts for the Markdown reports: GitHub and GitLab draw a ```mermaid block as a chart.
  * Only numbers and our own labels go in; a label loses the characters that would end a quoted
- * Mermaid string or line.
+ * Mermaid string or line, HTML's `<`, `>`, `&`, and control and bidi characters.
  */
 
 export interface Slice {
@@ -10,7 +10,12 @@ export interface Slice {
 }
 
 export function mermaidText(s: string): string {
-  return s.replace(/["\r\n`]/g, ' ').replace(/[{}[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/["\r\n`]/g, ' ')
+    .replace(/[{}[\]<>&]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A pie chart with the numbers shown; empty slices are left out (Mermaid cannot draw 0). */

@@ -225,21 +225,24 @@ describe('-o, --encoding and errors', () => {
     expect(fs.readdirSync(dir)).toEqual(['q3.md']);
   });
 
-  test('-o inside the records folder writes where told, and warns when the next run would read it as a record', () => {
+  test('-o inside the records folder: a file the next run would read is refused (exit 2), others are written', () => {
     const copy = tempFolder(path.join(SAMPLES, 'after-sales'));
     const args = ['report', '--quarter', '2026-Q3', '.', '--as-of', AS_OF];
-    // Markdown is no record file: written, no warning
+    // Markdown is no record file: written, no note
     const md = runCli([...args, '--format', 'md', '-o', 'q3.md'], { cwd: copy });
     expect(md.code).toBe(0);
     expect(md.stderr).not.toContain('inside the records folder');
     expect(fs.existsSync(path.join(copy, 'q3.md'))).toBe(true);
-    // a CSV at the top of the folder is: written, with a warning
-    const csv = runCli([...args, '--format', 'csv', '-o', 'q3.csv'], { cwd: copy });
-    expect(csv.code).toBe(0);
-    expect(csv.stderr).toContain('inside the records folder');
-    expect(fs.existsSync(path.join(copy, 'q3.csv'))).toBe(true);
-    // ... and the warning was right: the folder no longer validates
-    expect(runCli([...args, '--format', 'json'], { cwd: copy }).code).toBe(1);
+    // a CSV at the top of the folder, or in a kind folder, a lock: each would be read; refused, nothing written
+    fs.mkdirSync(path.join(copy, 'locks'));
+    for (const target of ['q3.csv', path.join('tickets', 'q3.csv'), path.join(copy, 'locks', 'q3.yaml')]) {
+      const csv = runCli([...args, '--format', 'csv', '-o', target], { cwd: copy });
+      expect(csv.code).toBe(2);
+      expect(csv.stderr).toBe(`svc-sla: ${target} lies inside the records folder, where the next run would read it as a record file (and validate would fail): write reports outside it\n`);
+      expect(fs.existsSync(path.resolve(copy, target))).toBe(false);
+    }
+    // ... and the folder still validates
+    expect(runCli([...args, '--format', 'json'], { cwd: copy }).code).toBe(0);
   });
 
   test('CSV is UTF-8 with a BOM by default', () => {

@@ -192,7 +192,7 @@ export const zhCN = {
     noObligations: '时间窗内没有到期或逾期的义务。',
     dueLine: (open: number, overdue: number) => `待完成 ${open} 项，已逾期 ${overdue} 项`,
     wrote: (file: string) => `已写入 ${file}`,
-    insideRecords: (file: string) => `注意：${file} 位于记录目录中，下次运行时会被当作记录文件读取（validate 会报错）；建议移到记录目录之外`,
+    insideRecords: (file: string) => `${file} 位于记录目录中，下次运行时会被当作记录文件读取（validate 会报错）：请把报表写到记录目录之外`,
   },
   /** report --format xlsx, and the flat CSV of findings (--no-header-block) */
   workbook: {

@@ -102,8 +102,8 @@ describe('installing svc-sla from a git URL, a tarball and with pre-commit (offl
   test(`the release tag ${TAG}: dist/ prebuilt beside main, npm prepares nothing`, () => {
     const tagged = git(repo, 'rev-parse', `${TAG}^{commit}`);
     expect(git(repo, 'rev-parse', `${tagged}^`)).toBe(mainCommit);
-    expect(git(repo, 'ls-tree', '--name-only', TAG, 'dist/')).toBe('dist');
-    expect(git(repo, 'ls-tree', '--name-only', 'main', 'dist/')).toBe('');
+    expect(git(repo, 'ls-tree', '--name-only', TAG, 'dist/cli/main.js')).toBe('dist/cli/main.js');
+    expect(git(repo, 'ls-tree', '--name-only', 'main', 'dist')).toBe('');
     const pkg = JSON.parse(git(repo, 'show', `${TAG}:package.json`)) as { scripts: Record<string, string> };
     expect(Object.keys(pkg.scripts).filter((s) => /^(pre|post)?(prepare|prepack|install|build)$/.test(s))).toEqual([]);
     expect(git(repo, 'ls-tree', '--name-only', TAG, 'dist/bench', 'dist/build')).toBe('');

@@ -12,7 +12,7 @@ export const STEP_SUMMARY_FIRST = 30;
 function cell(s: string): string {
   return s
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[\\`*_[\]|<>]/g, (c) => `\\${c}`)
+    .replace(/[\\`*[\]|<>]/g, (c) => `\\${c}`)
     .replace(/[\u0000-\u001f\u007f]/g, '');
 }
 

@@ -3,24 +3,12 @@
  * (test/fixtures/sarif, vendored), JUnit XML, the GitHub step summary, and the rule help read
  * from docs/records.md.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { ALL_CHECK_NAMES, type Problem } from '../../src/core/problems';
 import { checkHelp } from '../../src/render/check-help';
 import { renderJunit, xmlEscape } from '../../src/render/junit';
 import { renderSarif } from '../../src/render/sarif';
 import { renderStepSummary } from '../../src/render/step-summary';
-
-/** The vendored SARIF 2.1.0 schema (draft-04) as ajv's draft-07 reads it: `id` → `$id`. */
-export function sarifValidator() {
-  const file = path.join(__dirname, '..', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json');
-  const { id, $schema: _draft04, ...rest } = JSON.parse(fs.readFileSync(file, 'utf8')) as { id: string; $schema: string };
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  return ajv.compile({ ...rest, $id: id });
-}
+import { sarifValidator } from './sarif-schema';
 
 function problem(over: Partial<Problem> = {}): Problem {
   return { severity: 'error', file: 'tickets/a b.yaml', line: 3, column: 8, kind: 'tickets', record: 'T-1', rule: 'range', message: 'level must be 1–4, found 5', ...over };

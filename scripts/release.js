@@ -58,7 +58,8 @@ try {
   g(['rm', '-r', '--cached', '--quiet', '--ignore-unmatch', '--', 'dist/bench', 'dist/build']);
 
   const scripts = { ...(pkg.scripts || {}) };
-  for (const s of ['prepare', 'prepack', 'postpack', 'build', 'install', 'preinstall', 'postinstall']) delete scripts[s];
+  // npm prepares a git dependency that has any of the first seven; the rest need the build
+  for (const s of ['prepare', 'prepack', 'postpack', 'build', 'install', 'preinstall', 'postinstall', 'pretest', 'bench', 'release']) delete scripts[s];
   const released = { ...pkg, scripts };
   const blob = (text) => g(['hash-object', '-w', '--stdin'], text);
   g(['update-index', '--add', '--cacheinfo', `100644,${blob(`${JSON.stringify(released, null, 2)}\n`)},package.json`]);

@@ -126,6 +126,17 @@ describe('installing svc-sla from a git URL, a tarball and with pre-commit (offl
     expect(npx.stdout.trim()).toBe(VERSION);
   });
 
+  test(`what pre-commit 4.x runs for a language: node hook at rev ${TAG}: npm install --allow-git=root --install-links -g git+file://<its clone>`, () => {
+    // pre-commit 4.x (pre_commit/languages/node.py) clones the hook repository at rev and
+    // installs that clone globally into its environment; Debian has 3.x, so its command is run here
+    const clone = path.join(tmp, 'pre-commit-4-clone');
+    git(tmp, 'clone', '--quiet', repo, clone);
+    git(clone, 'checkout', '--quiet', TAG);
+    const prefix = path.join(tmp, 'pre-commit-4-env');
+    ok(run('npm', ['install', '--allow-git=root', '--install-links', '-g', '--prefix', prefix, ...NPM_FLAGS, `git+file://${clone}`], tmp), 'npm install (pre-commit 4.x)');
+    works(path.join(prefix, 'bin', 'svc-sla'));
+  });
+
   test('npm pack of a plain commit builds it, prints only the tarball name on stdout, and the tarball installs', () => {
     const clone = path.join(tmp, 'clone-main');
     git(tmp, 'clone', '--quiet', repo, clone);

@@ -28,6 +28,7 @@ export const CHECK_NAMES = {
     'unreadable',
     'unknown-kind',
     'not-a-record',
+    'example-record',
     'workbook',
     'workbook-sheet',
     'workbook-cell',

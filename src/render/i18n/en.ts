@@ -55,7 +55,7 @@ export const en: Catalogue = {
     operator: "operator's obligation, costs the vendor nothing",
     shownOnly: 'shown only, no points',
     provisional: 'level not confirmed',
-    summaryLine: (n: number, ded: number, bonus: number) => `${n} findings, ${ded} points deducted, ${bonus} bonus`,
+    summaryLine: (n: number, ded: number, bonus: number) => `${n} finding${n === 1 ? '' : 's'}, ${ded} point${ded === 1 ? '' : 's'} deducted, ${bonus} bonus`,
     provenance: 'Provenance',
     notGit: 'not a git repository',
     dirty: 'uncommitted changes',

@@ -99,29 +99,34 @@ export interface GitlabIssue {
 }
 
 /**
- * GitLab Code Quality JSON: an array of issues, `major` for errors and `minor` for warnings.
- * GitLab compares reports of two pipelines by fingerprint, so it leaves the line out (moving
- * a record must not make its problem "new"); identical problems in one file get an occurrence
- * number so that GitLab does not fold them into one.
+ * A stable id per problem, for CI systems that compare reports of two runs (GitLab Code Quality,
+ * SARIF's partialFingerprints). The line is left out (moving a record must not make its problem
+ * "new"); identical problems in one file get an occurrence number so that none is folded into another.
  */
-export function renderGitlab(s: ValidationSummary, opts: { quiet: boolean; pathFor: (file: string) => string }): string {
-  const shown = opts.quiet ? s.problems.filter((p) => p.severity === 'error') : s.problems;
+export function problemFingerprints(problems: readonly Problem[], pathFor: (file: string) => string): string[] {
   const seen = new Map<string, number>();
-  const issues: GitlabIssue[] = shown.map((p) => {
-    const file = opts.pathFor(p.file);
-    const key = [file, p.rule, p.message, p.record ?? ''].join('\0');
+  return problems.map((p) => {
+    const key = [pathFor(p.file), p.rule, p.message, p.record ?? ''].join('\0');
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    const fingerprint = createHash('sha1')
+    return createHash('sha1')
       .update(n === 0 ? key : `${key}\0${n}`)
       .digest('hex');
+  });
+}
+
+/** GitLab Code Quality JSON: an array of issues, `major` for errors and `minor` for warnings. */
+export function renderGitlab(s: ValidationSummary, opts: { quiet: boolean; pathFor: (file: string) => string }): string {
+  const shown = opts.quiet ? s.problems.filter((p) => p.severity === 'error') : s.problems;
+  const fingerprints = problemFingerprints(shown, opts.pathFor);
+  const issues: GitlabIssue[] = shown.map((p, i) => {
     const rec = p.record !== null ? ` [${p.record}]` : '';
     return {
       description: `${p.message}${rec}`,
       check_name: p.rule,
-      fingerprint,
+      fingerprint: fingerprints[i]!,
       severity: p.severity === 'error' ? 'major' : 'minor',
-      location: { path: file, lines: { begin: p.line } },
+      location: { path: opts.pathFor(p.file), lines: { begin: p.line } },
     };
   });
   return `${JSON.stringify(issues, null, 2)}\n`;

@@ -91,6 +91,17 @@ export interface Quota {
   readonly unit: Text;
 }
 
+/** Service credits: the quarter's points turned into money (policy `credits`, optional). */
+export interface Credits {
+  /** ISO 4217, e.g. CNY */
+  readonly currency: string;
+  readonly per_point: number;
+  /** at most this much a quarter */
+  readonly cap: number | null;
+  /** bonus points reduce a category's credit (not below 0) */
+  readonly bonus_offsets: boolean;
+}
+
 export interface Policy {
   readonly id: string;
   readonly name: Text;
@@ -102,4 +113,6 @@ export interface Policy {
   readonly ticket_categories: readonly { readonly when: Condition; readonly category: string }[];
   readonly clauses: readonly Clause[];
   readonly quotas: readonly Quota[];
+  /** null: the contract states no money, and none is shown */
+  readonly credits: Credits | null;
 }

@@ -220,6 +220,8 @@ interface Merged {
   quotas: Entry[];
   regions: Table;
   ticketCategories: Table;
+  /** a child's `credits` replaces its base's whole */
+  credits: Data | null;
 }
 
 /** Keys every clause shape has: they survive when a child changes a clause's shape. */
@@ -347,6 +349,7 @@ function mergeChain(chain: readonly YamlSource[], problems: Problem[]): Merged {
     quotas: entriesOf(root, 'quotas', skipOf(0, 'quotas'), false),
     regions: tableOf(root, 'regions'),
     ticketCategories: tableOf(root, 'ticket_categories'),
+    credits: isObj(rootData.credits) ? rootData.credits : null,
   };
   if (Array.isArray(rootData.remove_clauses) && rootData.remove_clauses.length > 0) {
     problems.push(warn({ src: root, path: ['remove_clauses'] }, [], 'policy-remove-clause', 'remove_clauses is ignored: this policy extends none'));
@@ -372,6 +375,7 @@ function mergeChain(chain: readonly YamlSource[], problems: Problem[]): Merged {
     mergeSection(merged.quotas, src, 'quotas', skipOf(i, 'quotas'), false);
     if (Array.isArray(data.regions)) merged.regions = tableOf(src, 'regions');
     if (Array.isArray(data.ticket_categories)) merged.ticketCategories = tableOf(src, 'ticket_categories');
+    if (isObj(data.credits)) merged.credits = data.credits;
   });
   return merged;
 }
@@ -489,6 +493,15 @@ function toPolicy(m: Merged, source: string, shapes: Shapes): Policy {
     ticket_categories: m.ticketCategories.items.map((tc) => ({ when: tc.when as Condition, category: tc.category as string })),
     clauses: m.clauses.map((c) => shapes.get(c.data.shape as string)!.parse(c.data)),
     quotas,
+    credits:
+      m.credits === null
+        ? null
+        : {
+            currency: m.credits.currency as string,
+            per_point: m.credits.per_point as number,
+            cap: typeof m.credits.cap === 'number' ? m.credits.cap : null,
+            bonus_offsets: m.credits.bonus_offsets === true,
+          },
   };
 }
 

@@ -11,6 +11,9 @@ import { findingJson, findingsTable, headerFields } from './parts';
 function quarterlyBlocks(t: QuarterlyTable, { header, policy, clock, lang }: RenderContext): Block[] {
   const L = labels(lang);
   const num = (n: number | null): Cell => (n === null ? null : String(n));
+  // money only where the policy turns points into it
+  const credits = t.credits;
+  const money = (n: number | null): Cell[] => (credits === null ? [] : [num(n)]);
   const table: DocTable = {
     columns: [
       { label: L.category },
@@ -21,13 +24,18 @@ function quarterlyBlocks(t: QuarterlyTable, { header, policy, clock, lang }: Ren
       { label: L.bonus, align: 'right' },
       { label: L.score, align: 'right' },
       { label: L.findingCount, align: 'right' },
+      ...(credits === null ? [] : [{ label: L.creditCol(credits.currency), align: 'right' as const }]),
     ],
     rows: [
-      ...t.rows.map((r): Cell[] => [r.title[lang], r.id, r.clauses, num(r.max), String(r.deductions), String(r.bonus), num(r.score), String(r.count)]),
-      [L.total, '', '', '', String(t.total.deductions), String(t.total.bonus), '', String(t.total.count)],
+      ...t.rows.map((r): Cell[] => [r.title[lang], r.id, r.clauses, num(r.max), String(r.deductions), String(r.bonus), num(r.score), String(r.count), ...money(r.credit)]),
+      [L.total, '', '', '', String(t.total.deductions), String(t.total.bonus), '', String(t.total.count), ...money(t.total.credit)],
     ],
   };
   const blocks: Block[] = [{ type: 'title', text: L.quarterlyTitle(t.quarter) }, headerFields(header, lang), { type: 'table', table }];
+  if (credits !== null) {
+    const rule = L.creditRule(String(credits.per_point), credits.currency, credits.bonus_offsets);
+    blocks.push({ type: 'text', text: t.total.capped && credits.cap !== null ? `${rule}; ${L.creditCapped(String(credits.cap), credits.currency)}` : rule });
+  }
   blocks.push({ type: 'heading', level: 2, text: L.itemised });
   const rows = findingRows(t.findings, policy, clock, lang);
   if (rows.length === 0) blocks.push({ type: 'text', text: L.noFindings });
@@ -55,8 +63,15 @@ function quarterlyJson(t: QuarterlyTable, { header, policy, clock, lang }: Rende
       count: r.count,
       title: r.title[lang],
       clauses: r.clauses,
+      ...(t.credits === null ? {} : { credit: r.credit }),
     })),
-    total: { deductions: t.total.deductions, bonus: t.total.bonus, count: t.total.count },
+    total: {
+      deductions: t.total.deductions,
+      bonus: t.total.bonus,
+      count: t.total.count,
+      ...(t.credits === null ? {} : { credit: t.total.credit, capped: t.total.capped }),
+    },
+    ...(t.credits === null ? {} : { credits: t.credits }),
     contract: header.contract,
     policy: header.policyId,
     provenance: provenanceJson(header.provenance),

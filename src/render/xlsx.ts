@@ -177,9 +177,14 @@ export function quarterlyWorkbook(t: QuarterlyTable, ctx: RenderContext): Uint8A
   const rows: CellInput[][] = [
     [{ text: L.quarterlyTitle(t.quarter), style: 'title' }],
     [{ text: W.headerLine(headerItems(ctx)), style: 'note' }],
-    [W.category, W.clauseId, W.clauseTitle, L.max, L.deductions, L.bonus, L.score, L.findingCount].map((h): CellInput => ({ text: h, style: 'header' })),
+    [W.category, W.clauseId, W.clauseTitle, L.max, L.deductions, L.bonus, L.score, L.findingCount, ...(t.credits === null ? [] : [L.creditCol(t.credits.currency)])].map(
+      (h): CellInput => ({ text: h, style: 'header' }),
+    ),
   ];
-  const merges = ['A1:H1', 'A2:H2'];
+  // the credit column only where the policy turns points into money
+  const last = t.credits === null ? 'H' : 'I';
+  const merges = [`A1:${last}1`, `A2:${last}2`];
+  const money = (n: number | null, lead: boolean): CellInput[] => (t.credits === null ? [] : [lead ? num(n) : null]);
   const num = (n: number | null): CellInput => (n === null ? null : n);
   for (const r of t.rows) {
     const first = rows.length + 1;
@@ -195,12 +200,23 @@ export function quarterlyWorkbook(t: QuarterlyTable, ctx: RenderContext): Uint8A
         lead ? r.bonus : null,
         lead ? num(r.score) : null,
         lead ? r.count : null,
+        ...money(r.credit, lead),
       ]);
     });
-    const last = rows.length;
-    if (last > first) for (const col of ['A', 'D', 'E', 'F', 'G', 'H']) merges.push(`${col}${first}:${col}${last}`);
+    const end = rows.length;
+    if (end > first) for (const col of ['A', 'D', 'E', 'F', 'G', 'H', ...(t.credits === null ? [] : ['I'])]) merges.push(`${col}${first}:${col}${end}`);
   }
-  rows.push([{ text: L.total, style: 'bold' }, null, null, null, { number: t.total.deductions, style: 'bold' }, { number: t.total.bonus, style: 'bold' }, null, { number: t.total.count, style: 'bold' }]);
+  rows.push([
+    { text: L.total, style: 'bold' },
+    null,
+    null,
+    null,
+    { number: t.total.deductions, style: 'bold' },
+    { number: t.total.bonus, style: 'bold' },
+    null,
+    { number: t.total.count, style: 'bold' },
+    ...(t.credits === null || t.total.credit === null ? [] : [{ number: t.total.credit, style: 'bold' as const }]),
+  ]);
   const summary: SheetInput = { name: W.summarySheet, rows, freezeRows: 3, merges };
   return writeWorkbook([summary, findingsSheet(flatFindings(t.findings, ctx), ctx)]);
 }

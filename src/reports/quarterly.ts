@@ -3,7 +3,7 @@
  * the policy's order, each with its clauses, maximum, deductions, bonus, score and number of
  * findings, a total line, and the findings behind every number. No text, no printing.
  */
-import type { Clause, Condition, FieldTest, Policy } from '../core/policy';
+import type { Clause, Condition, Credits, FieldTest, Policy } from '../core/policy';
 import type { Text } from '../core/lang';
 import { isFinding, type Evaluation } from '../rules/engine';
 
@@ -21,17 +21,39 @@ export interface CategoryRow {
   readonly score: number | null;
   /** findings in the row, 0-point ones (shown only) included */
   readonly count: number;
+  /** the row's service credit (money), where the policy sets `credits`; else null */
+  readonly credit: number | null;
 }
 
 export interface QuarterlyTable {
   readonly quarter: string;
   readonly rows: readonly CategoryRow[];
-  readonly total: { readonly deductions: number; readonly bonus: number; readonly count: number };
+  readonly total: {
+    readonly deductions: number;
+    readonly bonus: number;
+    readonly count: number;
+    /** the quarter's credit: the rows' sum, at most the policy's cap; null without `credits` */
+    readonly credit: number | null;
+    /** the rows' sum was more than the cap */
+    readonly capped: boolean;
+  };
+  readonly credits: Credits | null;
   /** the findings counted in the quarter, in the engine's order (by moment, then clause order) */
   readonly findings: readonly Evaluation[];
 }
 
 /** CONTRACT.md: where a maximum is set, score = max(0, maximum − deductions) + bonus; else none. */
+/** Money to the cent, without binary fractions creeping in (0.1 × 3). */
+function cents(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** A row's credit: per_point × its deductions (less its bonus where bonus offsets), never below 0. */
+export function creditOf(credits: Credits | null, deductions: number, bonus: number): number | null {
+  if (credits === null) return null;
+  return cents(credits.per_point * Math.max(0, deductions - (credits.bonus_offsets ? bonus : 0)));
+}
+
 export function scoreOf(max: number | null, deductions: number, bonus: number): number | null {
   return max === null ? null : Math.max(0, max - deductions) + bonus;
 }
@@ -82,7 +104,7 @@ export function quarterlyTable(evaluations: readonly Evaluation[], policy: Polic
   }
   const row = (id: string, title: Text, max: number | null, clauses: string[]): CategoryRow => {
     const s = sums.get(id) ?? { deductions: 0, bonus: 0, count: 0 };
-    return { id, title, clauses, max, ...s, score: scoreOf(max, s.deductions, s.bonus) };
+    return { id, title, clauses, max, ...s, score: scoreOf(max, s.deductions, s.bonus), credit: creditOf(policy.credits, s.deductions, s.bonus) };
   };
   const rows = policy.categories.map((c) => row(c.id, c.title, c.max, clausesOfCategory(policy, c.id)));
   // A finding whose category the policy does not list still counts: it gets a row of its own
@@ -91,11 +113,19 @@ export function quarterlyTable(evaluations: readonly Evaluation[], policy: Polic
   for (const id of [...sums.keys()].filter((k) => !known.has(k)).sort()) {
     rows.push(row(id, { 'zh-CN': id, en: id }, null, policy.clauses.filter((c) => c.category === id).map((c) => c.id)));
   }
-  const total = { deductions: 0, bonus: 0, count: 0 };
+  let deductions = 0;
+  let bonus = 0;
+  let count = 0;
+  let credit = 0;
   for (const r of rows) {
-    total.deductions += r.deductions;
-    total.bonus += r.bonus;
-    total.count += r.count;
+    deductions += r.deductions;
+    bonus += r.bonus;
+    count += r.count;
+    credit += r.credit ?? 0;
   }
-  return { quarter, rows, total, findings };
+  const credits = policy.credits;
+  const cap = credits?.cap ?? null;
+  const capped = cap !== null && credit > cap;
+  const total = { deductions, bonus, count, credit: credits === null ? null : cents(capped ? cap : credit), capped };
+  return { quarter, rows, total, credits, findings };
 }

@@ -73,7 +73,7 @@ describe('buildLock on samples/gd-transmission 2026-Q3 as of 2026-11-25', () => 
     const changed = {
       ...table,
       rows: table.rows.map((r) => (r.id === 'other' ? { ...r, bonus: 2, count: 2 } : r.id === 'fault.l34' ? { ...r, deductions: 2, score: 8, count: 1 } : r)),
-      total: { deductions: 39, bonus: 2, count: 19 },
+      total: { deductions: 39, bonus: 2, count: 19, credit: null, capped: false },
     };
     const d = diffTable(lock, changed);
     expect(d.categories.map((c) => [c.id, describeChanges(c.changes)])).toEqual([
@@ -85,7 +85,7 @@ describe('buildLock on samples/gd-transmission 2026-Q3 as of 2026-11-25', () => 
   });
 
   test('a category the lock does not list counts only if it holds something', () => {
-    const extra = { id: 'new', title: { 'zh-CN': 'new', en: 'new' }, clauses: [], max: 5, deductions: 0, bonus: 0, score: 5, count: 0 };
+    const extra = { id: 'new', title: { 'zh-CN': 'new', en: 'new' }, clauses: [], max: 5, deductions: 0, bonus: 0, score: 5, count: 0, credit: null };
     expect(isUnchanged(diffTable(lock, { ...table, rows: [...table.rows, extra] }))).toBe(true);
     const d = diffTable(lock, { ...table, rows: [...table.rows, { ...extra, deductions: 1, count: 1 }] });
     expect(d.categories).toEqual([{ id: 'new', index: null, changes: [{ field: 'deductions', was: 0, now: 1 }, { field: 'count', was: 0, now: 1 }] }]);

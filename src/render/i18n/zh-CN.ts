@@ -107,6 +107,9 @@ export const zhCN = {
     score: '得分',
     findingCount: '考核项数',
     itemised: '考核项明细',
+    creditCol: (currency: string) => `扣款（${currency}）`,
+    creditCapped: (cap: string, currency: string) => `扣款封顶 ${cap} ${currency}`,
+    creditRule: (perPoint: string, currency: string, offsets: boolean) => `每扣 1 分折合 ${perPoint} ${currency}${offsets ? '（加分抵扣）' : ''}`,
     categoryHeading: (title: string, id: string) => `${title}（${id}）`,
     withNote: (text: string, note: string) => `${text}（${note}）`,
     // summary --month

@@ -66,7 +66,7 @@ describe('hand-worked 2026-Q3', () => {
   test('every other row is empty; the total line: 5 + 1 + 12 + 1 + 6 = 25 deducted, 3 bonus, 11 findings', () => {
     const touched = new Set(['fault.l1', 'fault.l2', 'fault.l34', 'hardware', 'consult', 'other']);
     for (const r of t.rows) if (!touched.has(r.id)) expect(r).toMatchObject({ deductions: 0, bonus: 0, count: 0 });
-    expect(t.total).toEqual({ deductions: 25, bonus: 3, count: 11 });
+    expect(t.total).toEqual({ deductions: 25, bonus: 3, count: 11, credit: null, capped: false });
   });
 
   test('the JSON has the RECORDS.md shape with these numbers', () => {

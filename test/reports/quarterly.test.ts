@@ -26,7 +26,7 @@ describe('samples/gd-transmission 2026-Q3 (EXPECTED.md section 3)', () => {
   });
 
   test('the numbers of EXPECTED.md', () => {
-    expect(t.total).toEqual({ deductions: 37, bonus: 1, count: 17 });
+    expect(t.total).toEqual({ deductions: 37, bonus: 1, count: 17, credit: null, capped: false });
     expect(row('fault.l1')).toMatchObject({ deductions: 14, bonus: 0, max: null, score: null, count: 6 });
     expect(row('fault.l2')).toMatchObject({ deductions: 6, count: 2 });
     expect(row('fault.l34')).toMatchObject({ deductions: 0, max: 10, score: 10, count: 0 });
@@ -56,7 +56,7 @@ describe('samples/gd-transmission 2026-Q3 (EXPECTED.md section 3)', () => {
       'inspection.outcome XJ-2026-013',
       'inspection.outcome XJ-2026-014',
     ]);
-    expect(q4.total).toEqual({ deductions: 6, bonus: 0, count: 5 });
+    expect(q4.total).toEqual({ deductions: 6, bonus: 0, count: 5, credit: null, capped: false });
   });
 
   test('an as-of before a due moment keeps the still-open item out', () => {

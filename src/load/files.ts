@@ -83,7 +83,7 @@ export function readSettingsYaml(files: Files, file: { rel: string; abs: string 
 
 /** The decoded text of a record file, or the problem that kept it from being read (YAML and CSV). */
 export function readRecordText(files: Files, f: FoundFile, opts: ReadOptions): TextResult {
-  return readText(files, f.abs, f.rel, { kind: f.kind, encoding: f.type === 'csv' ? opts.encoding : 'auto', regular: f.regular });
+  return readText(files, f.abs, f.rel, { kind: f.kind, encoding: f.type === 'csv' ? opts.encoding : 'utf-8', regular: f.regular });
 }
 
 /** Spreadsheets other than .xlsx: what to do instead. */

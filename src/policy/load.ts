@@ -505,11 +505,14 @@ function referred(ref: Referrer | null, fallbackFile: string, rule: CheckName, m
 }
 
 /** A policy file's text (UTF-8), or why it cannot be had; built-in policies come from the package. */
-function readPolicyText(files: Files, ref: PolicyRef): { text: string } | { error: string; rule: CheckName } {
+function readPolicyText(files: Files, ref: PolicyRef): { text: string } | { error: string; rule: CheckName; at?: Problem } {
   const from = ref.builtin ? diskFiles : files;
   if (from.stat(ref.abs) === null) return { error: 'file not found', rule: 'policy-not-found' };
   const read = readFileText(from, ref.abs, ref.display, { encoding: 'utf-8', refuseEmpty: false });
-  return read.ok ? { text: read.text } : { error: read.problem.message, rule: 'policy-read' };
+  if (read.ok) return { text: read.text };
+  // a problem with a place in the file (a byte that is not UTF-8) is shown there
+  const inFile = read.problem.line > 1 || read.problem.column > 1;
+  return { error: read.problem.message, rule: 'policy-read', ...(inFile ? { at: read.problem } : {}) };
 }
 
 /** The file and its bases, base first; null when any of them cannot be used. */
@@ -521,7 +524,8 @@ function loadChain(shapes: Shapes, files: Files, ref: PolicyRef, baseDir: string
   }
   const read = readPolicyText(files, ref);
   if ('error' in read) {
-    problems.push(referred(referrer, ref.display, read.rule, `policy ${ref.display}: ${read.error}`));
+    if (read.at) problems.push(problemAt({ file: ref.display, line: read.at.line, column: read.at.column }, read.rule, `policy ${ref.display}: ${read.error}`));
+    else problems.push(referred(referrer, ref.display, read.rule, `policy ${ref.display}: ${read.error}`));
     return null;
   }
   const parsed = parseYamlSource(read.text, ref.display, ref.abs);

@@ -3,7 +3,7 @@
  * a located problem (never an exception). Record files, settings, calendars, policies and
  * locks all come through here.
  */
-import { fileProblem, type Problem } from '../core/problems';
+import { fileProblem, problemAt, type Problem } from '../core/problems';
 import { decode } from './decode';
 import type { Files } from './fs';
 
@@ -13,7 +13,10 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 export type TextResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: Problem };
 
 export interface ReadTextOptions {
-  /** `auto` (UTF-8, UTF-8 with BOM, else GB18030) or a fixed encoding name */
+  /**
+   * `auto` (UTF-8, UTF-8 with BOM, else GB18030: CSV files only), `utf-8` (with or without BOM:
+   * YAML, which is UTF-8 by definition) or a fixed encoding name. Default `utf-8`.
+   */
   readonly encoding?: string;
   /** the listing showed a regular file (see Files.read) */
   readonly regular?: boolean;
@@ -41,8 +44,11 @@ export function readText(files: Files, abs: string, rel: string, opts: ReadTextO
     if (read.reason === 'not-regular') return fail('unreadable', 'not a regular file');
     return fail('unreadable', `cannot read this file: ${why(read.code)}`);
   }
-  const dec = decode(read.bytes, opts.encoding ?? 'auto');
-  if (!dec.ok) return fail(dec.rule, dec.message);
+  const dec = decode(read.bytes, opts.encoding ?? 'utf-8');
+  if (!dec.ok) {
+    if (dec.at) return { ok: false, problem: problemAt({ file: rel, line: dec.at.line, column: dec.at.column }, dec.rule, dec.message, { kind }) };
+    return fail(dec.rule, dec.message);
+  }
   if (opts.refuseEmpty !== false && dec.text.trim() === '') return fail('empty-file', 'the file is empty: add records or delete it');
   return { ok: true, text: dec.text };
 }

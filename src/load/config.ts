@@ -64,7 +64,8 @@ function readCalendarFiles(files: Files, found: readonly FoundCalendar[], proble
     const schema = schemaProblems('calendar', doc.data, doc.locate, { kind: null, record: null, as: 'calendar' });
     if (schema) {
       problems.push(...schema);
-      continue;
+      // a warning (an unknown field such as `source:`) leaves the days as they are: only an error drops the file
+      if (schema.some((p) => p.severity === 'error')) continue;
     }
     const d = doc.data as { year: number; holidays?: string[]; workdays?: string[] };
     let ok = true;

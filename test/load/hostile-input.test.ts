@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { checkFolder } from '../../src/checks';
 import { memoryFiles } from '../../src/source/fs';
+import { evaluate } from '../../src/rules/engine';
 import { TEST_NOW_MS } from '../now';
 
 const ROOT = path.join(path.sep, 'records');
@@ -58,5 +59,34 @@ describe('YAML is UTF-8 (GB18030 is told apart for CSV only)', () => {
     const r = open({ 'tickets/t.csv': csv });
     expect(r.problems).toEqual([]);
     expect(r.ws.records.map((x) => x.data.city)).toEqual(['广州']);
+  });
+});
+
+describe('a calendar file with an unknown field', () => {
+  // 2027 is not built in: Sat 2027-01-09 made a working day; a consultation received Fri 01-08 is due that Saturday
+  const records = { 'consultations/c.yaml': 'id: C-1\nreceived_at: 2027-01-08 10:00\nresponded_at: 2027-01-11 09:00\n' };
+  const calendar = 'year: 2027\nholidays: [2027-01-01]\nworkdays: [2027-01-09]\n';
+  const finding = (cal: string) => {
+    const ws = checkFolder(ROOT, {
+      files: memoryFiles(ROOT, { 'svc-sla.yaml': 'policy: gd-transmission\n', 'calendars/2027.yaml': cal, ...records }),
+      now: Date.parse('2027-03-01T00:00:00+08:00'),
+    });
+    const result = evaluate({ records: ws.records, policy: ws.policy!, clock: ws.clock, calendar: ws.calendar, asOf: Date.parse('2027-03-01T00:00:00+08:00'), contractStart: '2026-01-01' });
+    const hits = result.evaluations.filter((e) => e.clause === 'consult.response').map((e) => [e.record, e.points, e.status]);
+    return { hits, problems: ws.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.rule}`) };
+  };
+
+  test('is a warning, and its make-up working day still applies: the finding is the one without the field', () => {
+    const plain = finding(calendar);
+    expect(plain.problems).toEqual([]);
+    expect(plain.hits).toEqual([['C-1', -1, expect.anything()]]);
+    const withSource = finding(`${calendar}source: 国办发明电〔2026〕7号\n`);
+    expect(withSource.problems).toEqual(['calendars/2027.yaml:4:1 warning unknown-field']);
+    expect(withSource.hits).toEqual(plain.hits);
+  });
+
+  test('an error in it still keeps the whole file out (its days cannot be trusted)', () => {
+    const bad = finding('year: 2027\nholidays: [2027-01-01]\nworkdays: [2027-01-09, someday]\n');
+    expect(bad.problems).toContain('calendars/2027.yaml:3:24 error calendar');
   });
 });

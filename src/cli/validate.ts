@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { fileTypeOf, findRecordsFolder } from '../load/discover';
-import { hasErrors, type Problem } from '../core/problems';
+import { CHECK_NAMES, hasErrors, type CheckName, type Problem } from '../core/problems';
 import { checkFolder } from '../checks';
 import { diskFiles } from '../source/fs';
 import { renderGithub, renderGitlab, renderJson, renderText, summaryLine } from '../render/problems';
@@ -17,7 +17,8 @@ Each problem is reported at file:line:column with the name of the check that fou
 
 Give the records folder, or nothing to use the nearest folder upward that holds svc-sla.yaml.
 Give record files instead (as pre-commit does) to report only problems in those files; the
-cross-record checks still see the whole folder. Files may lie in several records folders: each
+cross-record checks still see the whole folder, and every lock problem of the folder is
+reported whatever files are given (a deleted locked record is in no file). Files may lie in several records folders: each
 folder is checked and the problems are merged, with paths relative to the current folder.
 Files outside any records folder, and files a records folder does not read (.github/...,
 .pre-commit-config.yaml), are ignored; svc-sla.yaml is checked as the folder's config.
@@ -52,6 +53,13 @@ Examples:
   $ svc-sla validate --format gitlab > gl-code-quality-report.json
 `;
 
+/**
+ * Lock problems are shown whatever files are given: a deleted locked record is in no file
+ * pre-commit passes, and a signed quarter's evidence is every commit's business (pre-commit
+ * stashes unstaged changes, so what the folder holds is what is committed).
+ */
+const LOCK_RULES: ReadonlySet<CheckName> = new Set(CHECK_NAMES.locks);
+
 export function validateCommand(io: Io): Command {
   return new Command('validate')
     .summary('check records against the schemas and the contract logic')
@@ -78,7 +86,7 @@ export function validateCommand(io: Io): Command {
         files += ws.fileCount;
         const toRepo = repoRelative(root, io.cwd);
         for (const p of ws.problems) {
-          if (only && !only.has(p.file) && !(p.about ?? []).some((f) => only.has(f))) continue;
+          if (only && !LOCK_RULES.has(p.rule) && !only.has(p.file) && !(p.about ?? []).some((f) => only.has(f))) continue;
           // paths relative to one records folder are ambiguous once there are several
           const file = several ? path.relative(io.cwd, path.join(root, p.file)).split(path.sep).join('/') : p.file;
           repoPaths.set(file, toRepo(p.file));

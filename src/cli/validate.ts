@@ -34,8 +34,8 @@ Formats:
   gitlab   GitLab Code Quality report (JSON array; save it as a codequality artifact)
 
 Large folders (500 files or more) keep a cache of checked files in ~/.cache/svc-sla (or
-$XDG_CACHE_HOME/svc-sla), keyed by path, modification time and size, never in the records
-folder; an unchanged file is not read again. It is off under CI (CI=true) and with
+$XDG_CACHE_HOME/svc-sla), keyed by path and a hash of the file's bytes, never in the records
+folder; an unchanged file is read and hashed but not parsed or checked again. It is off under CI (CI=true) and with
 SVC_SLA_CACHE=off; SVC_SLA_CACHE=/some/dir puts it elsewhere. Folders of 3,000 files or more
 are checked on two cores when the machine has them; SVC_SLA_WORKERS=off keeps to one.
 

@@ -297,6 +297,57 @@ describe('validate on a generated folder, with and without the cache of checked 
     expect(edited.stdout).toBe(uncached.stdout);
   });
 
+  test('an edit that keeps the modification time and size (touch -r, cp -p, rsync -t) is seen', () => {
+    const dir = tempFolder();
+    const cache = tempFolder();
+    const g = generateRecords(dir, { tickets: 600, csvRows: 20 });
+    const env = { SVC_SLA_CACHE: cache };
+    const file = g.ticketFiles[11]!;
+    const stamp = 1_790_000_000; // whole seconds: set exactly again after the edit, as touch -r does
+    fs.utimesSync(file, stamp, stamp);
+    expect(runCli(['validate', dir], { env }).code).toBe(0);
+    const before = fs.statSync(file);
+    const text = fs.readFileSync(file, 'utf8');
+    const edited = text.replace(/^level: \d$/m, 'level: 9');
+    expect(edited.length).toBe(text.length);
+    fs.writeFileSync(file, edited);
+    fs.utimesSync(file, stamp, stamp);
+    expect([fs.statSync(file).mtimeMs, fs.statSync(file).size]).toEqual([before.mtimeMs, before.size]);
+    const r = runCli(['validate', dir, '--format', 'json'], { env });
+    expect(r.code).toBe(1);
+    expect(problemKeys(r.stdout).errors).toEqual([`${path.relative(dir, file).split(path.sep).join('/')}:2:8 range`]);
+  });
+
+  test('a structurally malformed cache entry is discarded, never a crash', () => {
+    const dir = tempFolder();
+    const cache = tempFolder();
+    generateRecords(dir, { tickets: 600, csvRows: 20 });
+    const env = { SVC_SLA_CACHE: cache };
+    const clean = runCli(['validate', dir, '--format', 'json'], { env });
+    expect(clean.code).toBe(0);
+    const [name] = fs.readdirSync(cache);
+    const cacheFile = path.join(cache, name!);
+    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { files: Record<string, Record<string, unknown>> };
+    const entries = Object.values(stored.files);
+    expect(entries.length).toBeGreaterThan(500);
+    // every way an entry can be wrong in shape: lists that are not lists, problems and records that are not
+    entries.forEach((e, i) => {
+      if (i % 4 === 0) e.i = 'not a list';
+      else if (i % 4 === 1) e.p = [{ rule: 5 }];
+      else if (i % 4 === 2) e.i = [[0, 1, 'X', 1, 1, null]];
+      else e.n = 'many';
+    });
+    fs.writeFileSync(cacheFile, JSON.stringify(stored));
+    const r = runCli(['validate', dir, '--format', 'json'], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(clean.stdout);
+    // the discarded entries are written anew: the next run is warm and the same
+    expect(runCli(['validate', dir, '--format', 'json'], { env }).stdout).toBe(clean.stdout);
+    const again = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { files: Record<string, { i: unknown }> };
+    expect(Object.values(again.files).every((e) => Array.isArray(e.i))).toBe(true);
+  });
+
   test('a duplicate id across a cached and an edited file is located in both', () => {
     const dir = tempFolder();
     const cache = tempFolder();

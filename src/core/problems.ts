@@ -17,6 +17,7 @@ export const CHECK_NAMES = {
     'yaml-syntax',
     'duplicate-key',
     'alias-limit',
+    'yaml-limit',
     'csv-syntax',
     'csv-header',
     'csv-columns',

@@ -17,7 +17,7 @@ import { SHAPES, type Shapes } from '../rules/shapes';
 import { locate, parseYamlSource } from './yaml-source';
 import type { Path, YamlSource } from './yaml-source';
 import { diskFiles, type Files } from '../source/fs';
-import { readText as readFileText } from '../source/read';
+import { MAX_SETTINGS_BYTES, readText as readFileText } from '../source/read';
 import { fieldName, translateSchemaErrors } from '../source/schema-errors';
 import type { FieldPath } from '../source/yaml';
 import { packageRoot, schemaPath as schemaFile } from '../util/paths';
@@ -508,7 +508,7 @@ function referred(ref: Referrer | null, fallbackFile: string, rule: CheckName, m
 function readPolicyText(files: Files, ref: PolicyRef): { text: string } | { error: string; rule: CheckName; at?: Problem } {
   const from = ref.builtin ? diskFiles : files;
   if (from.stat(ref.abs) === null) return { error: 'file not found', rule: 'policy-not-found' };
-  const read = readFileText(from, ref.abs, ref.display, { encoding: 'utf-8', refuseEmpty: false });
+  const read = readFileText(from, ref.abs, ref.display, { encoding: 'utf-8', refuseEmpty: false, maxBytes: MAX_SETTINGS_BYTES, tooLarge: 'policy files over {cap} are not read' });
   if (read.ok) return { text: read.text };
   // a problem with a place in the file (a byte that is not UTF-8) is shown there
   const inFile = read.problem.line > 1 || read.problem.column > 1;

@@ -90,3 +90,25 @@ describe('a calendar file with an unknown field', () => {
     expect(bad.problems).toContain('calendars/2027.yaml:3:24 error calendar');
   });
 });
+
+describe('size caps, before a byte is parsed', () => {
+  const pad = (n: number): string => `# ${'x'.repeat(n)}\n`;
+
+  test('a YAML record file over 2 MB is refused (file-too-large), a CSV file of that size is read', () => {
+    const big = `${pad(2 * 1024 * 1024)}id: T-1\n`;
+    const r = open({
+      'tickets/big.yaml': big,
+      'tickets/big.csv': `id,level,category,accepted_at,summary\nT-2,3,nms,2026-07-03 09:05,${'y'.repeat(2 * 1024 * 1024)}\n`,
+    });
+    expect(r.problems).toEqual(['tickets/big.yaml:1:1 file-too-large: the file is 2.0 MB; YAML record files over 2 MB are not read (split it by month or quarter, or keep long lists as CSV)']);
+    expect(r.ws.records.map((x) => x.id)).toEqual(['T-2']);
+  });
+
+  test('svc-sla.yaml and calendar files over 1 MB are refused', () => {
+    const r = open({ 'svc-sla.yaml': `policy: gd-transmission\n${pad(1024 * 1024)}`, 'calendars/2027.yaml': `year: 2027\n${pad(1024 * 1024)}` });
+    expect(r.problems).toEqual([
+      'calendars/2027.yaml:1:1 file-too-large: the file is 1.0 MB; settings and calendar files over 1 MB are not read',
+      'svc-sla.yaml:1:1 file-too-large: the file is 1.0 MB; settings and calendar files over 1 MB are not read',
+    ]);
+  });
+});

@@ -397,6 +397,21 @@ describe('validate and report on a second core (SVC_SLA_WORKERS)', () => {
     expect(keys.errors.some((k) => k.startsWith(`${rel(files[900]!)}:`))).toBe(false);
   });
 
+  test('a file nested too deep is refused at the same place whichever thread parsed it', () => {
+    const dir = tempFolder();
+    const g = generateRecords(dir, { tickets: 1500, csvRows: 30 });
+    const rel = (f: string) => path.relative(dir, f).split(path.sep).join('/');
+    // deep enough to exhaust a thread's stack if parsed by recursion; spread over the chunks of both threads
+    const deep = `id: DEEP\nnote: ${'['.repeat(30_000)}${']'.repeat(30_000)}\n`;
+    const at = [5, 400, 800, 1200, 1490];
+    for (const i of at) fs.writeFileSync(g.ticketFiles[i]!, deep.replace('DEEP', `DEEP-${i}`));
+    const one = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_CACHE: 'off', SVC_SLA_WORKERS: 'off' } });
+    const two = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_CACHE: 'off', SVC_SLA_WORKERS: 'force' } });
+    expect(one.code).toBe(1);
+    expect(problemKeys(one.stdout).errors).toEqual(at.map((i) => `${rel(g.ticketFiles[i]!)}:2:70 yaml-limit`).sort());
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   test('a report computed with the worker is byte-identical to one without', () => {
     const dir = tempFolder();
     generateRecords(dir, { tickets: 1500, csvRows: 30 });

@@ -29,6 +29,8 @@ export const CHECK_NAMES = {
     'unreadable',
     'unknown-kind',
     'not-a-record',
+    'unsafe-path',
+    'folder-link',
     'workbook',
     'workbook-sheet',
     'workbook-cell',

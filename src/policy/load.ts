@@ -16,7 +16,7 @@ import { parseDuration, type Category, type Clause, type Condition, type Duratio
 import { SHAPES, type Shapes } from '../rules/shapes';
 import { locate, parseYamlSource } from './yaml-source';
 import type { Path, YamlSource } from './yaml-source';
-import { diskFiles, type Files } from '../source/fs';
+import { diskFiles, outsideTarget, type Files } from '../source/fs';
 import { MAX_SETTINGS_BYTES, readText as readFileText } from '../source/read';
 import { fieldName, translateSchemaErrors } from '../source/schema-errors';
 import type { FieldPath } from '../source/yaml';
@@ -520,6 +520,14 @@ function loadChain(shapes: Shapes, files: Files, ref: PolicyRef, baseDir: string
   if (stack.some((s) => s.abs === ref.abs)) {
     const cycle = [...stack, ref].map((s) => s.display).join(' → ');
     problems.push(referred(referrer, ref.display, 'policy-extends-cycle', `extends cycle: ${cycle}`));
+    return null;
+  }
+  const inFolder = !ref.builtin && !path.relative(baseDir, ref.abs).startsWith('..') && !path.isAbsolute(path.relative(baseDir, ref.abs));
+  const outside = inFolder ? outsideTarget(files, baseDir, ref.abs) : null;
+  if (outside !== null) {
+    // a path written inside the records folder that a link leads out of it: never read (a policy
+    // path written outside it, `policy: /etc/svc-sla/gd.yaml`, is the settings' own choice)
+    problems.push(referred(referrer, ref.display, 'policy-read', `policy ${ref.display}: a symbolic link to a file outside the records folder (${outside}): svc-sla never follows a link out of the folder`));
     return null;
   }
   const read = readPolicyText(files, ref);

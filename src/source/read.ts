@@ -59,7 +59,7 @@ export function readText(files: Files, abs: string, rel: string, opts: ReadTextO
       const what = opts.tooLarge ?? 'record files over {cap} are not read (split it by month or quarter)';
       return fail('file-too-large', `the file is ${mb} MB; ${what.replace('{cap}', `${maxBytes / MB} MB`)}`);
     }
-    if (read.reason === 'not-regular') return fail('unreadable', 'not a regular file');
+    if (read.reason === 'not-regular') return fail('unreadable', 'not a regular file (a folder, FIFO, socket or device): svc-sla reads only regular files');
     return fail('unreadable', `cannot read this file: ${why(read.code)}`);
   }
   const dec = decode(read.bytes, opts.encoding ?? 'utf-8');

@@ -128,7 +128,7 @@ function readPolicy(files: Files, root: string, config: Config, doc: RawDoc | nu
   for (const p of pol.problems) {
     // a policy that cannot be found is a mistake in svc-sla.yaml: point there
     const aboutConfig =
-      (p.rule === 'policy-not-found' || p.rule === 'policy-read') && p.line === 1 && p.column === 1 && p.file.replace(/^\.\//, '') === config.policy.replace(/^\.\//, '');
+      (p.rule === 'policy-not-found' || p.rule === 'policy-read') && p.line === 1 && p.column === 1 && path.resolve(root, p.file) === path.resolve(root, config.policy);
     problems.push(aboutConfig && doc ? problemAt(doc.locate(['policy']), p.rule, p.message) : p);
   }
   return pol.policy;

@@ -249,7 +249,7 @@ describe('validate: files that cannot be read as records', () => {
     fs.writeFileSync(path.join(dir, 'tickets', 'ok.yaml'), 'id: T-1\nlevel: 2\ncategory: service\naccepted_at: 2026-07-03 10:00\n');
     const r = runCli(['validate', dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/tickets\/huge\.yaml\n  1:1  error    the file is 50\.0 MB; record files over 32 MB are not read/);
+    expect(r.stdout).toMatch(/tickets\/huge\.yaml\n  1:1  error    the file is 50\.0 MB; YAML record files over 2 MB are not read/);
     expect(r.stdout).toContain('1 error in 1 record in 2 files');
   });
 

@@ -18,7 +18,9 @@ Creates a records folder, ready to commit and to check:
                                   contract start, report language, CSV encoding and headers),
                                   commented
   tickets/ inspections/ ...       one folder per record kind the policy uses, each with ONE
-                                  example record, commented and valid: edit it or delete it
+                                  example record, commented and valid, named *.example.yaml:
+                                  not counted until you edit it and remove .example from its
+                                  name (validate lists the examples left)
   calendars/README.md             how to add a year's holidays and make-up working days
   .github/workflows/svc-sla.yml   GitHub Actions: validate on push and pull request
   .gitlab-ci.svc-sla.yml          GitLab CI job with a Code Quality report
@@ -85,7 +87,8 @@ export function initCommand(io: Io): Command {
       if (provenance(folder) === null) lines.push('  git init');
       lines.push('  git add .');
       lines.push('  svc-sla validate');
-      lines.push('Then edit or delete the example records (each says EXAMPLE at its top), and replace the');
+      lines.push('Then edit the example records into real ones and remove .example from their names (an');
+      lines.push('example is never counted), or delete them; and replace the');
       lines.push('placeholder example.invalid in .github/workflows/svc-sla.yml, .gitlab-ci.svc-sla.yml and');
       lines.push('.pre-commit-config.yaml with where your svc-sla lives.');
       io.out(`${lines.join('\n')}\n`);

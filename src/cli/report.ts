@@ -4,7 +4,7 @@ import { quarterlyTable } from '../reports/quarterly';
 import { QUARTERLY_FORMATS } from '../render/quarterly';
 import { UsageError, type Io } from './common';
 import { addFlatOption, addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
-import { asOfOption, prepareReport, type ReportOptions } from './report-common';
+import { asOfOption, prepareReport, quarterOption, type ReportOptions } from './report-common';
 const HELP = `
 The quarterly table (附表:分值及考核汇总表): one row per category of the policy, in the
 policy's order, with the clauses it covers, its maximum, the points deducted, the bonus, the
@@ -62,7 +62,7 @@ export function reportCommand(io: Io): Command {
     .summary('the quarterly table: deductions, bonus and score per category')
     .description('The quarterly table (分值及考核汇总表): deductions, bonus and score per category, with every finding behind them.')
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
-    .requiredOption('--quarter <quarter>', 'the quarter, e.g. 2026-Q3')
+    .addOption(quarterOption('the quarter, e.g. 2026-Q3', true))
     .addOption(asOfOption());
   return addFlatOption(addOutputOptions(cmd))
     .addHelpText('after', HELP)

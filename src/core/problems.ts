@@ -31,6 +31,7 @@ export const CHECK_NAMES = {
     'not-a-record',
     'unsafe-path',
     'folder-link',
+    'example-record',
     'workbook',
     'workbook-sheet',
     'workbook-cell',

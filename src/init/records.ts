@@ -2,6 +2,7 @@
  * The example records `svc-sla init` writes, one per kind folder the policy uses. Each is valid,
  * on time under its policy (a fresh folder shows no deduction), self-contained (no record refers
  * to another, so deleting one never breaks the rest) and says at its top that it is an example.
+ * Each is named `*.example.yaml`, which discovery never counts: an example cannot reach a report.
  */
 import type { Kind } from '../core/kinds';
 import type { InitPolicy } from './config';
@@ -15,18 +16,23 @@ export interface ExampleRecord {
 
 const ZH_HEAD = [
   '# 示例记录：照着改成真实记录，或者直接删掉。/ EXAMPLE record: edit it into a real one, or delete it.',
+  '# 文件名带 .example 的记录不计入考核；改好后去掉文件名里的 .example 才算数。',
+  '# A file named *.example.yaml is not counted: remove .example from its name once it is real.',
   '# 一个文件可放一条记录、一个列表（- id: ...）或用 --- 分隔的多条记录；子目录随意，CSV（Excel 导出）也可以。',
   '# A file holds one record, a list of records or several --- documents; sub-folders are free; CSV works too.',
 ];
 
 const EN_HEAD = [
-  '# EXAMPLE record: edit it into a real one, or delete it.',
+  '# EXAMPLE record: edit it into a real one, or delete it. A file named *.example.yaml is not',
+  '# counted: remove .example from its name once it is real.',
   '# A file holds one record, a list of records (- id: ...) or several --- documents; sub-folders',
   '# are free, and a CSV export with one record per row works too.',
 ];
 
+/** `GD-2026-0001.yaml` is written as `GD-2026-0001.example.yaml`: not evidence until renamed. */
 function file(kind: Kind, name: string, head: readonly string[], lines: readonly string[]): ExampleRecord {
-  return { kind, path: `${kind}/${name}`, content: `${[...head, ...lines].join('\n')}\n` };
+  const example = name.replace(/(\.[a-z]+)$/, '.example$1');
+  return { kind, path: `${kind}/${example}`, content: `${[...head, ...lines].join('\n')}\n` };
 }
 
 function gdTransmission(): ExampleRecord[] {

@@ -35,6 +35,17 @@ export interface FoundCalendar {
 
 const OTHER_SHEETS = ['.xls', '.xlsb', '.ods', '.et', '.numbers'];
 
+/**
+ * `GD-2026-0001.example.yaml`: an example record (`svc-sla init` writes them). It is never
+ * evidence: discovery leaves it out of the records and says so, so an example cannot reach a
+ * report until someone renames it.
+ */
+const EXAMPLE_NAME = /\.example\.(ya?ml|csv|xlsx|xlsm)$/i;
+
+export function isExampleName(name: string): boolean {
+  return EXAMPLE_NAME.test(name);
+}
+
 export function fileTypeOf(name: string): FileType | null {
   const lower = name.toLowerCase();
   if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
@@ -243,7 +254,13 @@ export function discover(files: Files, root: string): Discovery {
         else problems.push(fileProblem(f.rel, 'unknown-kind', `calendar files are YAML (calendars/2027.yaml), not ${f.type === 'csv' ? 'CSV' : 'workbooks'}`));
       }
     } else if (isKind(name)) {
-      for (const f of found) records.push({ ...f, kind: name });
+      for (const f of found) {
+        if (isExampleName(f.rel)) {
+          problems.push(
+            fileProblem(f.rel, 'example-record', `an example record, not counted: edit it into a real record and rename it to ${f.rel.replace(/\.example(\.[^.]+)$/i, '$1')}, or delete it`, { severity: 'warning' }),
+          );
+        } else records.push({ ...f, kind: name });
+      }
     } else {
       // a stray folder is named once per file in it, so each file shows up in the editor
       for (const f of found) {

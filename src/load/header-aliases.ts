@@ -8,7 +8,7 @@
  */
 import { fieldsOf, isKind, KINDS, type Kind } from '../core/kinds';
 import type { HeaderMeaning } from '../source/csv';
-import { didYouMean } from '../util/suggest';
+import { closest, didYouMean } from '../util/suggest';
 
 /** Columns a ledger keeps for people, left out without a word: the row number. */
 export const IGNORED_HEADERS: ReadonlySet<string> = new Set(['序号', '行号', '序列号']);
@@ -49,8 +49,14 @@ export function headerResolver(kind: Kind, user: HeaderSettings = {}): (name: st
       if (field !== undefined) m = { field };
       else if (IGNORED_HEADERS.has(name)) m = { ignore: true };
       else {
-        const hint = didYouMean(name, [...fields.keys(), ...Object.keys(aliases)]);
-        m = { unknown: `unknown column '${name}'${hint}: its cells are ignored (map it to a field of ${kind} under csv.headers in svc-sla.yaml)` };
+        const near = closest(name, [...fields.keys(), ...Object.keys(aliases)]);
+        // a near miss of a field or an alias is a typo whose values would be lost (受理时刻 for
+        // 受理时间 would make every ticket "not accepted"): refused, as in YAML. In a name of two
+        // characters one is half the word (地区, 地市): a different word, not a typo.
+        m =
+          near !== null && [...name].length >= 3
+            ? { unknown: `unknown column '${name}' (did you mean '${near}'?): its values would be lost; correct the header, or map it to a field of ${kind} under csv.headers in svc-sla.yaml`, refused: true }
+            : { unknown: `unknown column '${name}'${near === null ? '' : ` (did you mean '${near}'?)`}: its cells are ignored (map it to a field of ${kind} under csv.headers in svc-sla.yaml)` };
       }
       memo.set(name, m);
     }

@@ -4,6 +4,7 @@
  * opens as one Excel sheet, and plain text with boxed tables for the terminal. The JSON of each
  * report is built from its model directly, not from these blocks.
  */
+import { barChart, pieChart, type Slice } from './mermaid';
 import { plain, type Paint } from './style';
 import { renderCsvRows, renderMarkdownTable, renderTerminalTable, type Column } from './table';
 
@@ -22,8 +23,17 @@ export type Block =
   /** `empty` is printed instead of a table without rows */
   | { readonly type: 'table'; readonly table: DocTable; readonly empty?: string }
   | { readonly type: 'text'; readonly text: string }
-  /** Mermaid source; only Markdown shows it */
-  | { readonly type: 'chart'; readonly mermaid: string };
+  /** a chart as numbers: Markdown draws it with Mermaid, HTML as inline SVG; the tables beside it hold the same numbers */
+  | { readonly type: 'chart'; readonly chart: Chart };
+
+/** What a chart shows: one bar (or slice) per item, integer values. */
+export interface Chart {
+  readonly kind: 'bars' | 'pie';
+  readonly title: string;
+  /** what the values count (the bars' axis) */
+  readonly unit: string;
+  readonly items: readonly Slice[];
+}
 
 type Target = 'md' | 'text' | 'csv';
 
@@ -60,7 +70,7 @@ export function renderMarkdown(blocks: readonly Block[], none = '—'): string {
         parts.push(`${escapeMarkdownInline(b.text)}\n`);
         break;
       case 'chart':
-        parts.push('```mermaid\n' + b.mermaid + '```\n');
+        parts.push('```mermaid\n' + (b.chart.kind === 'pie' ? pieChart(b.chart.title, b.chart.items) : barChart(b.chart.title, b.chart.unit, b.chart.items)) + '```\n');
         break;
     }
   }

@@ -20,11 +20,16 @@ export function pieChart(title: string, slices: readonly Slice[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A bar chart (`xychart-beta`): one bar per label, y axis from 0 to the largest value. */
+/**
+ * A bar chart (`xychart-beta`, Mermaid 10.4 or later; GitHub and GitLab have it), horizontal so
+ * that long labels do not overlap, the axis from 0 to at least 5 so that its ticks are whole
+ * numbers (Mermaid ticks a 0–1 axis at 0.2).
+ */
 export function barChart(title: string, yLabel: string, bars: readonly Slice[]): string {
-  const top = Math.max(1, ...bars.map((b) => b.value));
+  let top = 5;
+  for (const b of bars) if (b.value > top) top = b.value;
   return [
-    'xychart-beta',
+    'xychart-beta horizontal',
     `    title "${mermaidText(title)}"`,
     `    x-axis [${bars.map((b) => `"${mermaidText(b.label)}"`).join(', ')}]`,
     `    y-axis "${mermaidText(yLabel)}" 0 --> ${top}`,

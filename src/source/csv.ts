@@ -13,8 +13,12 @@ import type { FieldPath, Locator, ParsedRecord, SyntaxProblem } from './yaml';
 
 export type { CellType };
 
-/** What a header cell means: a field, a column ignored without a word (序号), or an unknown column. */
-export type HeaderMeaning = { readonly field: string } | { readonly ignore: true } | { readonly unknown: string };
+/**
+ * What a header cell means: a field, a column ignored without a word (序号), or an unknown
+ * column — `refused` when it is a near miss of a field or an alias (受理时刻 for 受理时间), whose
+ * values would otherwise be lost without a word.
+ */
+export type HeaderMeaning = { readonly field: string } | { readonly ignore: true } | { readonly unknown: string; readonly refused?: boolean };
 
 export interface CsvOptions {
   /** the meaning of a header text (trimmed) */
@@ -99,7 +103,7 @@ export function parseCsv(text: string, file: string, opts: CsvOptions): ParsedCs
     }
     if ('unknown' in meaning) {
       // said once, at the header: the column's cells are left out of every row
-      problems.push({ line: headerLine + col.line, column: col.column, rule: 'unknown-field', severity: 'warning', message: meaning.unknown });
+      problems.push({ line: headerLine + col.line, column: col.column, rule: 'unknown-field', severity: meaning.refused === true ? 'error' : 'warning', message: meaning.unknown });
       fields.push(IGNORED);
       return;
     }

@@ -4,6 +4,8 @@ import {
   isDateText,
   isMonthText,
   isQuarterText,
+  normalMonth,
+  normalQuarter,
   isTimestampText,
   monthsOfQuarter,
   shiftMonth,
@@ -295,5 +297,36 @@ describe('periods', () => {
     expect(shiftMonth('2026-09', 15)).toBe('2027-12');
     expect(() => shiftMonth('2026-13', 1)).toThrow(RangeError);
     expect(monthsOfQuarter('2026-Q4')).toEqual(['2026-10', '2026-11', '2026-12']);
+  });
+});
+
+describe('periods as people type them', () => {
+  test.each([
+    ['2026-Q3', '2026-Q3'],
+    ['2026q3', '2026-Q3'],
+    ['2026Q3', '2026-Q3'],
+    ['2026 q3', '2026-Q3'],
+    ['２０２６－Ｑ３', '2026-Q3'],
+    ['2026年第3季度', '2026-Q3'],
+    ['2026年第三季度', '2026-Q3'],
+    ['2026-Q5', null],
+    ['Q3 2026', null],
+    ['26Q3', null],
+  ])('quarter %s → %s', (text, want) => {
+    expect(normalQuarter(text)).toBe(want);
+  });
+  test.each([
+    ['2026-09', '2026-09'],
+    ['2026-9', '2026-09'],
+    ['2026/9', '2026-09'],
+    ['2026.09', '2026-09'],
+    ['2026年9月', '2026-09'],
+    ['２０２６年９月', '2026-09'],
+    ['2026-13', null],
+    ['2026-0', null],
+    ['9/2026', null],
+    ['2026-09-01', null],
+  ])('month %s → %s', (text, want) => {
+    expect(normalMonth(text)).toBe(want);
   });
 });

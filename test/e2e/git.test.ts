@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { BIN, ROOT, runCli, tempFolder } from './run';
+import { BIN, makeExamplesReal, ROOT, runCli, tempFolder } from './run';
 
 /** git with a fixed identity and no user or system configuration, so it runs the same in CI. */
 function git(cwd: string, ...args: string[]): string {
@@ -56,10 +56,11 @@ function runHook(repo: string, extra: string[] = []) {
   return runCli([...args, ...extra, ...stagedForHook(repo)], { cwd: repo });
 }
 
-/** A repository whose root is a fresh records folder, committed. */
+/** A repository whose root is a fresh records folder, its examples made real, committed. */
 function initRepo(): string {
   const repo = tempFolder();
   expect(runCli(['init'], { cwd: repo }).code).toBe(0);
+  makeExamplesReal(repo);
   git(repo, 'init', '-q');
   git(repo, 'add', '.');
   git(repo, 'commit', '-q', '-m', 'Records folder from svc-sla init');
@@ -211,6 +212,7 @@ describe('validate --format gitlab in a repository', () => {
     const repo = tempFolder();
     git(repo, 'init', '-q');
     expect(runCli(['init', 'records'], { cwd: repo }).code).toBe(0);
+    makeExamplesReal(path.join(repo, 'records'));
     fs.writeFileSync(path.join(repo, 'records', 'tickets', 'bad.yaml'), `${BAD_TICKET}colour: red\n`);
     git(repo, 'add', '.');
     git(repo, 'commit', '-q', '-m', 'records with problems');

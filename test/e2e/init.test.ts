@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
-import { ROOT, runCli, tempFolder } from './run';
+import { makeExamplesReal, ROOT, runCli, tempFolder } from './run';
 
 const KIND_FOLDERS = ['tickets', 'inspections', 'upgrades', 'loans', 'consultations', 'doc-requests', 'exchanges', 'meetings', 'submissions', 'assessments'];
 
@@ -55,8 +55,30 @@ describe('init: a fresh folder', () => {
     const v = runCli(['validate', '--format', 'json'], { cwd: dir });
     expect(v.code).toBe(0);
     const j = JSON.parse(v.stdout);
-    expect(j).toMatchObject({ valid: true, errors: [], warnings: [] });
-    expect(j.records).toBeGreaterThan(0);
+    // the examples are not evidence: none is read, and each one left is named
+    expect(j).toMatchObject({ valid: true, errors: [], records: 0 });
+    const examples = created.filter((f) => f!.includes('.example.')).sort();
+    expect(examples.length).toBeGreaterThan(0);
+    expect((j.warnings as { file: string; rule: string }[]).map((w) => [w.file, w.rule])).toEqual(examples.map((f) => [f, 'example-record']));
+    // once renamed they are records, and valid ones
+    makeExamplesReal(dir);
+    const real = JSON.parse(runCli(['validate', '--format', 'json'], { cwd: dir }).stdout);
+    expect(real).toMatchObject({ valid: true, errors: [], warnings: [], records: examples.length });
+  });
+
+  test('an example cannot reach a report: the letter of thanks in the new folder is no +1 until it is renamed', () => {
+    const dir = initFresh();
+    const before = runCli(['report', '--quarter', '2026-Q1', '--format', 'json', '--as-of', '2026-12-31'], { cwd: dir });
+    expect(before.code).toBe(0);
+    // nothing that counts (a plan not yet carried out is shown, at 0 points)
+    expect((JSON.parse(before.stdout).findings as { points: number }[]).filter((f) => f.points !== 0)).toEqual([]);
+    expect(before.stderr).toBe('svc-sla: 10 条警告，请运行 svc-sla validate 查看\n');
+    makeExamplesReal(dir);
+    const after = runCli(['report', '--quarter', '2026-Q1', '--format', 'json', '--as-of', '2026-12-31'], { cwd: dir });
+    expect(after.code).toBe(0);
+    expect((JSON.parse(after.stdout).findings as { clause: string; points: number }[]).filter((f) => f.points > 0)).toEqual([
+      expect.objectContaining({ clause: 'other.commendation', points: 1 }),
+    ]);
   });
 
   test('gd-transmission: every kind folder gets exactly one example record, marked as an example', () => {
@@ -80,9 +102,10 @@ describe('init: a fresh folder', () => {
     expect(fs.readFileSync(path.join(dir, 'svc-sla.yaml'), 'utf8')).toMatch(/^locale: en$/m);
   });
 
-  test('the examples are on time: a fresh folder has no deduction', () => {
+  test('the examples are on time: made real, they give no deduction', () => {
     for (const policy of ['gd-transmission', 'after-sales']) {
       const dir = initFresh(['--policy', policy]);
+      expect(makeExamplesReal(dir).length).toBeGreaterThan(0);
       const r = runCli(['breaches', '--format', 'json', '--as-of', '2026-12-31'], { cwd: dir });
       expect(r.code).toBe(0);
       const findings = JSON.parse(r.stdout).findings as { points: number; clause: string }[];
@@ -157,7 +180,10 @@ describe('init: the CI and editor files', () => {
     expect(job.artifacts).toEqual({ when: 'always', reports: { codequality: 'gl-code-quality-report.json' } });
     const r = runCli(svcSlaArgs(job.script[1]), { cwd: dir });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([]);
+    // a fresh folder: only the examples left, as minor findings
+    const quality = JSON.parse(r.stdout) as { check_name: string; severity: string }[];
+    expect(quality.length).toBeGreaterThan(0);
+    expect(new Set(quality.map((q) => `${q.check_name} ${q.severity}`))).toEqual(new Set(['example-record minor']));
   });
 
   test(".pre-commit-config.yaml uses this project's hook by its id", () => {

@@ -40,6 +40,21 @@ export function tempFolder(from?: string): string {
   return dir;
 }
 
+/**
+ * What a coordinator does with `init`'s examples once they are real: remove `.example` from
+ * their names (an example is never counted). Returns the new names, relative to `dir`.
+ */
+export function makeExamplesReal(dir: string): string[] {
+  const renamed: string[] = [];
+  for (const f of (fs.readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    if (!/\.example\.[a-z]+$/.test(f)) continue;
+    const real = f.replace(/\.example(\.[a-z]+)$/, '$1');
+    fs.renameSync(path.join(dir, f), path.join(dir, real));
+    renamed.push(real.split(path.sep).join('/'));
+  }
+  return renamed;
+}
+
 export function fixture(...parts: string[]): string {
   return path.join(FIXTURES, ...parts);
 }

@@ -20,7 +20,7 @@ const HOSTILE: Block[] = [
     },
   },
   { type: 'table', table: { columns: [{ label: 'x' }], rows: [] }, empty: 'nothing here' },
-  { type: 'chart', mermaid: 'pie\n' },
+  { type: 'chart', chart: { kind: 'pie', title: 'Tickets', unit: 'n', items: [{ label: 'L1', value: 2 }] } },
 ];
 
 test('Markdown: cells escaped, fields on one line, empty tables as text, charts fenced', () => {
@@ -30,7 +30,7 @@ test('Markdown: cells escaped, fields on one line, empty tables as text, charts 
   expect(md).toContain('| =HYPERLINK("http://x","y") | -5 | line 1<br>line\\|2<br>line 3 | a, b |');
   expect(md).toContain('| @cmd | +1 | — |  |');
   expect(md).toContain('nothing here\n');
-  expect(md).toContain('```mermaid\npie\n```\n');
+  expect(md).toContain('```mermaid\npie showData\n    title Tickets\n    "L1" : 2\n```\n');
 });
 
 test('CSV: formulas neutralised, our numbers kept, quoting of commas, quotes and line breaks', () => {
@@ -63,7 +63,7 @@ test('Mermaid labels lose what would end a string or a line', () => {
     { label: 'c]d', value: 1 },
   ]);
   expect(bar).toContain('x-axis ["a.b", "c d"]');
-  expect(bar).toContain('y-axis "n" 0 --> 3');
+  expect(bar).toContain('y-axis "n" 0 --> 5');
   expect(bar).toContain('bar [3, 1]');
 });
 

@@ -93,8 +93,8 @@ interface Walk {
   readonly files: Files;
   readonly rootReal: string;
   readonly problems: Problem[];
-  /** real paths of the folders read (kind folders and calendars/, and below) */
-  readonly walked: Set<string> | null;
+  /** real paths of the folders read (kind folders and calendars/, and below), each with the name it is read under */
+  readonly walked: Map<string, string> | null;
   readonly pending: PendingLink[];
 }
 
@@ -141,7 +141,7 @@ function resolveLink(w: Walk, abs: string, rel: string, role: LinkRole): { real:
 function walk(w: Walk, dir: string, rel: string, real: string, out: Found[]): void {
   const entries = list(w.files, dir, rel, w.problems);
   if (!entries) return;
-  w.walked?.add(real);
+  w.walked?.set(real, rel === '' ? '.' : rel.slice(0, -1));
   for (const e of entries) {
     const name = e.name;
     if (name.charCodeAt(0) === 46 /* . */) continue;
@@ -178,7 +178,8 @@ function followLinks(w: Walk): Set<Found[]> {
     const rel = link.rel.slice(0, -1);
     const real = w.files.realpath(link.abs);
     if (real === null) continue;
-    if (w.walked!.has(real)) {
+    const readAs = w.walked!.get(real);
+    if (readAs !== undefined) {
       const shown = path.relative(w.rootReal, real).split(path.sep).join('/') || '.';
       const loop = isInside(link.parentReal, real);
       w.problems.push(
@@ -186,8 +187,8 @@ function followLinks(w: Walk): Set<Found[]> {
           rel,
           'folder-link',
           loop
-            ? `a symbolic link to ${shown}, a folder it is in (a loop): not followed; the records there are read once, under ${shown}`
-            : `a symbolic link to ${shown}, which is read already: its records are read once, under ${shown}`,
+            ? `a symbolic link to ${shown}, a folder it is in (a loop): not followed; the records there are read once, under ${readAs}`
+            : `a symbolic link to ${shown}, which is read already: its records are read once, under ${readAs}`,
           { severity: 'warning' },
         ),
       );
@@ -214,7 +215,7 @@ export function discover(files: Files, root: string): Discovery {
   const records: FoundFile[] = [];
   const calendars: FoundCalendar[] = [];
   const rootReal = files.realpath(root) ?? path.resolve(root);
-  const w: Walk = { files, rootReal, problems, walked: new Set(), pending: [] };
+  const w: Walk = { files, rootReal, problems, walked: new Map(), pending: [] };
   // stray folders are walked only to name their files: what they hold is no kind's folder
   const stray: Walk = { ...w, walked: null, pending: [] };
   const entries = list(files, root, '', problems) ?? [];

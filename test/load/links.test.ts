@@ -92,6 +92,17 @@ describe('symbolic links to folders inside the records folder', () => {
     const r = check(root);
     expect(r.keys).toEqual(['tickets/2026/09:1:1 warning folder-link', 'tickets/2026/loop:1:1 warning folder-link', 'tickets/self:1:1 warning folder-link']);
     expect(r.ws.records.map((x) => `${x.id} ${x.source.file}`)).toEqual(['T-1 tickets/archive/09/a.yaml']);
+    expect(r.ws.problems.find((p) => p.file === 'tickets/2026/09')!.message).toBe(
+      'a symbolic link to tickets/archive/09, which is read already: its records are read once, under tickets/archive/09',
+    );
+  });
+
+  test('two links to one folder outside the kind folders: read once, under the first link, the second says where', () => {
+    const root = folder({ '.archive/09/a.yaml': TICKET, 'tickets/2026/09': '->../../.archive/09', 'tickets/2026/sept': '->../../.archive/09' });
+    const r = check(root);
+    expect(r.keys).toEqual(['tickets/2026/sept:1:1 warning folder-link']);
+    expect(r.ws.problems.find((p) => p.rule === 'folder-link')!.message).toBe('a symbolic link to .archive/09, which is read already: its records are read once, under tickets/2026/09');
+    expect(r.ws.records.map((x) => `${x.id} ${x.source.file}`)).toEqual(['T-1 tickets/2026/09/a.yaml']);
   });
 
   test('a link to nothing is a warning, never silence', () => {

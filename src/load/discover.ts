@@ -229,9 +229,10 @@ export function discover(files: Files, root: string): Discovery {
     if (kind === 'link') {
       const role: LinkRole = name === CALENDARS_DIR || isKind(name) ? 'records' : fileTypeOf(name) !== null && name !== CONFIG_FILE ? 'record' : 'other';
       const link = resolveLink(w, abs, name, role);
-      if (link === null) continue;
-      kind = link.kind;
-      real = link.real;
+      // a dangling link named as a record file is still a record file in the wrong place
+      if (link === null && !(role === 'record' && files.realpath(abs) === null)) continue;
+      kind = link?.kind ?? 'file';
+      real = link?.real ?? real;
     }
     if (kind === 'dir') {
       if (SKIPPED_DIRS.has(name) || OWN_DIRS.has(name)) continue;

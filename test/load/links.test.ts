@@ -106,9 +106,9 @@ describe('symbolic links to folders inside the records folder', () => {
   });
 
   test('a link to nothing is a warning, never silence', () => {
-    const root = folder({ 'tickets/t.yaml': TICKET, 'tickets/2026/09': '->../../nowhere', 'tickets/gone.yaml': '->nowhere.yaml' });
+    const root = folder({ 'tickets/t.yaml': TICKET, 'tickets/2026/09': '->../../nowhere', 'tickets/gone.yaml': '->nowhere.yaml', 'top.yaml': '->nowhere.yaml', inspections: '->nowhere' });
     const r = check(root);
-    expect(r.keys).toEqual(['tickets/2026/09:1:1 warning unreadable', 'tickets/gone.yaml:1:1 unreadable']);
+    expect(r.keys).toEqual(['inspections:1:1 warning unreadable', 'tickets/2026/09:1:1 warning unreadable', 'tickets/gone.yaml:1:1 unreadable', 'top.yaml:1:1 unknown-kind']);
   });
 });
 

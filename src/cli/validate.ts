@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { fileTypeOf, findRecordsFolder } from '../load/discover';
-import { hasErrors, type Problem } from '../core/problems';
+import { CHECK_NAMES, hasErrors, type CheckName, type Problem } from '../core/problems';
 import { checkFolder } from '../checks';
 import { diskFiles } from '../source/fs';
 import { renderGithub, renderGitlab, renderJson, renderText, summaryLine } from '../render/problems';
@@ -22,7 +22,8 @@ Each problem is reported at file:line:column with the name of the check that fou
 
 Give the records folder, or nothing to use the nearest folder upward that holds svc-sla.yaml.
 Give record files instead (as pre-commit does) to report only problems in those files; the
-cross-record checks still see the whole folder. Files may lie in several records folders: each
+cross-record checks still see the whole folder, and every lock problem of the folder is
+reported whatever files are given (a deleted locked record is in no file). Files may lie in several records folders: each
 folder is checked and the problems are merged, with paths relative to the current folder.
 Files outside any records folder, and files a records folder does not read (.github/...,
 .pre-commit-config.yaml), are ignored; svc-sla.yaml is checked as the folder's config.
@@ -47,8 +48,8 @@ to that file, whatever the format: the count, problems counted by check, and the
 problems with their places (GitHub shows only 10 annotations of each kind per step).
 
 Large folders (500 files or more) keep a cache of checked files in ~/.cache/svc-sla (or
-$XDG_CACHE_HOME/svc-sla), keyed by path, modification time and size, never in the records
-folder; an unchanged file is not read again. It is off under CI (CI=true) and with
+$XDG_CACHE_HOME/svc-sla), keyed by path and a hash of the file's bytes, never in the records
+folder; an unchanged file is read and hashed but not parsed or checked again. It is off under CI (CI=true) and with
 SVC_SLA_CACHE=off; SVC_SLA_CACHE=/some/dir puts it elsewhere. Folders of 3,000 files or more
 are checked on two cores when the machine has them; SVC_SLA_WORKERS=off keeps to one.
 
@@ -67,6 +68,13 @@ Examples:
   $ svc-sla validate --format sarif > svc-sla.sarif
   $ svc-sla validate --format junit > svc-sla-junit.xml
 `;
+
+/**
+ * Lock problems are shown whatever files are given: a deleted locked record is in no file
+ * pre-commit passes, and a signed quarter's evidence is every commit's business (pre-commit
+ * stashes unstaged changes, so what the folder holds is what is committed).
+ */
+const LOCK_RULES: ReadonlySet<CheckName> = new Set(CHECK_NAMES.locks);
 
 export function validateCommand(io: Io): Command {
   return new Command('validate')
@@ -94,7 +102,7 @@ export function validateCommand(io: Io): Command {
         files += ws.fileCount;
         const toRepo = repoRelative(root, io.cwd);
         for (const p of ws.problems) {
-          if (only && !only.has(p.file) && !(p.about ?? []).some((f) => only.has(f))) continue;
+          if (only && !LOCK_RULES.has(p.rule) && !only.has(p.file) && !(p.about ?? []).some((f) => only.has(f))) continue;
           // paths relative to one records folder are ambiguous once there are several
           const file = several ? path.relative(io.cwd, path.join(root, p.file)).split(path.sep).join('/') : p.file;
           repoPaths.set(file, toRepo(p.file));

@@ -12,7 +12,7 @@ import { fileProblem, problemAt, type CheckName, type Problem } from '../core/pr
 import { DEFAULT_CONFIG, type Config } from '../core/records';
 import { schemaProblems } from '../schema/record';
 import { isKnownEncoding } from '../source/decode';
-import type { Files } from '../source/fs';
+import { outsideTarget, type Files } from '../source/fs';
 import { CONFIG_FILE, type FoundCalendar } from './discover';
 import { readSettingsYaml, type RawDoc } from './files';
 import { checkHeaderSettings } from './header-aliases';
@@ -23,7 +23,13 @@ function at(doc: RawDoc, path: string[], rule: CheckName, message: string): Prob
 
 /** svc-sla.yaml as read (null when it cannot be read) and the settings taken from it. */
 export function readConfig(files: Files, root: string, problems: Problem[]): { doc: RawDoc | null; config: Config } {
-  const doc = readSettingsYaml(files, { rel: CONFIG_FILE, abs: path.join(root, CONFIG_FILE) }, problems);
+  const abs = path.join(root, CONFIG_FILE);
+  const outside = outsideTarget(files, root, abs);
+  if (outside !== null) {
+    problems.push(fileProblem(CONFIG_FILE, 'unsafe-path', `a symbolic link to a file outside the records folder (${outside}): svc-sla never follows a link out of the folder; copy the settings in instead`));
+    return { doc: null, config: DEFAULT_CONFIG };
+  }
+  const doc = readSettingsYaml(files, { rel: CONFIG_FILE, abs }, problems);
   if (!doc) return { doc, config: DEFAULT_CONFIG };
   problems.push(...(schemaProblems('config', doc.data, doc.locate, { kind: null, record: null, as: 'config' }) ?? []));
   const d = doc.data as Partial<Record<string, unknown>>;
@@ -64,7 +70,8 @@ function readCalendarFiles(files: Files, found: readonly FoundCalendar[], proble
     const schema = schemaProblems('calendar', doc.data, doc.locate, { kind: null, record: null, as: 'calendar' });
     if (schema) {
       problems.push(...schema);
-      continue;
+      // a warning (an unknown field such as `source:`) leaves the days as they are: only an error drops the file
+      if (schema.some((p) => p.severity === 'error')) continue;
     }
     const d = doc.data as { year: number; holidays?: string[]; workdays?: string[] };
     let ok = true;

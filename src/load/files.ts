@@ -15,7 +15,7 @@ import { checkRecord } from '../schema/record';
 import { parseCsv } from '../source/csv';
 import { parseFlatYaml } from '../source/fast-yaml';
 import type { Files } from '../source/fs';
-import { readText, type TextResult } from '../source/read';
+import { MAX_SETTINGS_BYTES, MAX_YAML_BYTES, readText, type TextResult } from '../source/read';
 import { parseYaml, type Locator, type ParsedRecord, type SyntaxProblem } from '../source/yaml';
 import type { FoundFile } from './discover';
 import { headerResolver, type HeaderSettings } from './header-aliases';
@@ -63,7 +63,7 @@ function fromSyntax(file: string, kind: Kind | null, p: SyntaxProblem): Problem 
 
 /** Reads one YAML file that holds a single mapping (config, calendar). */
 export function readSettingsYaml(files: Files, file: { rel: string; abs: string }, problems: Problem[]): RawDoc | null {
-  const read = readText(files, file.abs, file.rel);
+  const read = readText(files, file.abs, file.rel, { maxBytes: MAX_SETTINGS_BYTES, tooLarge: 'settings and calendar files over {cap} are not read' });
   if (!read.ok) {
     problems.push(read.problem);
     return null;
@@ -83,7 +83,14 @@ export function readSettingsYaml(files: Files, file: { rel: string; abs: string 
 
 /** The decoded text of a record file, or the problem that kept it from being read (YAML and CSV). */
 export function readRecordText(files: Files, f: FoundFile, opts: ReadOptions): TextResult {
-  return readText(files, f.abs, f.rel, { kind: f.kind, encoding: f.type === 'csv' ? opts.encoding : 'auto', regular: f.regular });
+  if (f.type === 'csv') return readText(files, f.abs, f.rel, { kind: f.kind, encoding: opts.encoding, regular: f.regular });
+  return readText(files, f.abs, f.rel, {
+    kind: f.kind,
+    encoding: 'utf-8',
+    regular: f.regular,
+    maxBytes: MAX_YAML_BYTES,
+    tooLarge: 'YAML record files over {cap} are not read (split it by month or quarter, or keep long lists as CSV)',
+  });
 }
 
 /** Spreadsheets other than .xlsx: what to do instead. */

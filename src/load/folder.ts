@@ -21,9 +21,10 @@ import type { Shapes } from '../rules/shapes';
 import type { Policy } from '../core/policy';
 import { schemasStamp } from '../schema/ajv';
 import { diskFiles, type Files } from '../source/fs';
+import { MAX_FILE_BYTES } from '../source/read';
 import type { Locator } from '../source/yaml';
 import { packageRoot } from '../util/paths';
-import { FileCache } from './cache';
+import { FileCache, contentHash } from './cache';
 import { readCalendars, readConfig } from './config';
 import { discover, type FoundFile } from './discover';
 import { locatorsOf, readOptions, type FileResult, type RawDoc, type ReadOptions } from './files';
@@ -127,7 +128,7 @@ function readPolicy(files: Files, root: string, config: Config, doc: RawDoc | nu
   for (const p of pol.problems) {
     // a policy that cannot be found is a mistake in svc-sla.yaml: point there
     const aboutConfig =
-      (p.rule === 'policy-not-found' || p.rule === 'policy-read') && p.line === 1 && p.column === 1 && p.file.replace(/^\.\//, '') === config.policy.replace(/^\.\//, '');
+      (p.rule === 'policy-not-found' || p.rule === 'policy-read') && p.line === 1 && p.column === 1 && path.resolve(root, p.file) === path.resolve(root, config.policy);
     problems.push(aboutConfig && doc ? problemAt(doc.locate(['policy']), p.rule, p.message) : p);
   }
   return pol.policy;
@@ -180,24 +181,28 @@ function startRecordFiles(
   }
   const cache = new FileCache(options.cacheDir!, root, cacheKey(config));
   const byRel = new Map<string, FileResult>();
-  const stats = new Map<string, fs.Stats>();
+  const hashes = new Map<string, string>();
   const misses: FoundFile[] = [];
   for (const f of found) {
-    const st = fs.statSync(f.abs, { throwIfNoEntry: false });
-    const hit = st ? cache.get(f.rel, st, clock) : undefined;
+    // the bytes, read as the checker reads them (bounded, non-blocking, a link's target fstat-ed).
+    // (A file changed between this read and the checker's is stored under this hash with the
+    // newer result, so the next run checks it again, unless it is changed back meanwhile.)
+    const read = files.read(f.abs, { regular: f.regular, maxBytes: MAX_FILE_BYTES });
+    const hash = read.ok ? contentHash(read.bytes) : undefined;
+    const hit = hash === undefined ? undefined : cache.get(f.rel, hash, clock);
     if (hit) byRel.set(f.rel, hit);
     else {
       misses.push(f);
-      if (st) stats.set(f.rel, st);
+      if (hash !== undefined) hashes.set(f.rel, hash);
     }
   }
   const checker = new FileChecker(root, misses, files, opts, clock, settings, mode);
   return () => {
     for (const r of checker.run(progress && ((d) => progress(total - misses.length + d, total)))) {
       byRel.set(r.rel, r);
-      const st = stats.get(r.rel);
+      const hash = hashes.get(r.rel);
       // a file that could not be read is not cached: its problem may be passing (a lock, a permission)
-      if (st && !r.problems.some((p) => p.rule === 'unreadable')) cache.put(r.rel, st, r);
+      if (hash !== undefined && !r.problems.some((p) => p.rule === 'unreadable')) cache.put(r.rel, hash, r);
     }
     cache.save();
     return found.map((f) => byRel.get(f.rel)!);

@@ -104,7 +104,7 @@ export function readWorkbookBytes(files: Files, f: FoundFile): { bytes: Uint8Arr
   if (read.reason === 'too-large') {
     return fail('file-too-large', `the workbook is ${(read.size / 1024 / 1024).toFixed(1)} MB; record files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not read (split it by month or quarter)`);
   }
-  if (read.reason === 'not-regular') return fail('unreadable', 'not a regular file');
+  if (read.reason === 'not-regular') return fail('unreadable', 'not a regular file (a folder, FIFO, socket or device): svc-sla reads only regular files');
   return fail('unreadable', `cannot read this file: ${why(read.code)}`);
 }
 

@@ -10,10 +10,10 @@ import type { Node } from 'yaml';
 import { ajvLib, yamlLib } from '../util/lazy';
 import type { Clock } from '../calendar/time';
 import { problemAt, type CheckName, type Problem } from '../core/problems';
-import type { Files } from '../source/fs';
-import { readText } from '../source/read';
+import { outsideTarget, type Files } from '../source/fs';
+import { MAX_LOCK_BYTES, readText } from '../source/read';
 import { translateSchemaErrors } from '../source/schema-errors';
-import { parseYaml, type Locator, type ParsedRecord } from '../source/yaml';
+import { MAX_LOCK_YAML_NODES, parseYaml, type Locator, type ParsedRecord } from '../source/yaml';
 import { createTemporary, settle, writeAll } from '../util/files';
 import { schemaDocument } from '../util/paths';
 import { LOCKS_DIR, type Lock } from './model';
@@ -69,9 +69,12 @@ const REMAKE = 'lock files are written by `svc-sla lock`, never by hand: restore
 export function readLockFile(files: Files, root: string, rel: string, clock: Clock): ReadLock {
   const none: Locator = () => ({ file: rel, line: 1, column: 1 });
   const fail = (problems: Problem[], locate: Locator = none): ReadLock => ({ file: rel, lock: null, asOf: null, locate, problems });
-  const read = readText(files, path.join(root, ...rel.split('/')), rel, { encoding: 'utf-8' });
+  const abs = path.join(root, ...rel.split('/'));
+  const outside = outsideTarget(files, root, abs);
+  if (outside !== null) return fail([problem(rel, { line: 1, column: 1 }, `a symbolic link to a file outside the records folder (${outside}): svc-sla never follows a link out of the folder (${REMAKE})`)]);
+  const read = readText(files, abs, rel, { encoding: 'utf-8', maxBytes: MAX_LOCK_BYTES, tooLarge: 'lock files over {cap} are not read' });
   if (!read.ok) return fail([problem(rel, read.problem, `${read.problem.message} (${REMAKE})`)]);
-  const parsed = parseYaml(read.text, rel);
+  const parsed = parseYaml(read.text, rel, { maxNodes: MAX_LOCK_YAML_NODES });
   const syntax = parsed.problems.filter((p) => p.severity === 'error');
   if (syntax.length > 0) return fail(syntax.map((p) => problem(rel, p, `${p.message} (${REMAKE})`, p.rule)));
   const docs = parsed.items.filter((i): i is ParsedRecord => 'data' in i);

@@ -16,8 +16,8 @@ import { parseDuration, type Category, type Clause, type Condition, type Duratio
 import { SHAPES, type Shapes } from '../rules/shapes';
 import { locate, parseYamlSource } from './yaml-source';
 import type { Path, YamlSource } from './yaml-source';
-import { diskFiles, type Files } from '../source/fs';
-import { readText as readFileText } from '../source/read';
+import { diskFiles, outsideTarget, type Files } from '../source/fs';
+import { MAX_SETTINGS_BYTES, readText as readFileText } from '../source/read';
 import { fieldName, translateSchemaErrors } from '../source/schema-errors';
 import type { FieldPath } from '../source/yaml';
 import { packageRoot, schemaPath as schemaFile } from '../util/paths';
@@ -518,11 +518,14 @@ function referred(ref: Referrer | null, fallbackFile: string, rule: CheckName, m
 }
 
 /** A policy file's text (UTF-8), or why it cannot be had; built-in policies come from the package. */
-function readPolicyText(files: Files, ref: PolicyRef): { text: string } | { error: string; rule: CheckName } {
+function readPolicyText(files: Files, ref: PolicyRef): { text: string } | { error: string; rule: CheckName; at?: Problem } {
   const from = ref.builtin ? diskFiles : files;
   if (from.stat(ref.abs) === null) return { error: 'file not found', rule: 'policy-not-found' };
-  const read = readFileText(from, ref.abs, ref.display, { encoding: 'utf-8', refuseEmpty: false });
-  return read.ok ? { text: read.text } : { error: read.problem.message, rule: 'policy-read' };
+  const read = readFileText(from, ref.abs, ref.display, { encoding: 'utf-8', refuseEmpty: false, maxBytes: MAX_SETTINGS_BYTES, tooLarge: 'policy files over {cap} are not read' });
+  if (read.ok) return { text: read.text };
+  // a problem with a place in the file (a byte that is not UTF-8) is shown there
+  const inFile = read.problem.line > 1 || read.problem.column > 1;
+  return { error: read.problem.message, rule: 'policy-read', ...(inFile ? { at: read.problem } : {}) };
 }
 
 /** The file and its bases, base first; null when any of them cannot be used. */
@@ -532,9 +535,18 @@ function loadChain(shapes: Shapes, files: Files, ref: PolicyRef, baseDir: string
     problems.push(referred(referrer, ref.display, 'policy-extends-cycle', `extends cycle: ${cycle}`));
     return null;
   }
+  const inFolder = !ref.builtin && !path.relative(baseDir, ref.abs).startsWith('..') && !path.isAbsolute(path.relative(baseDir, ref.abs));
+  const outside = inFolder ? outsideTarget(files, baseDir, ref.abs) : null;
+  if (outside !== null) {
+    // a path written inside the records folder that a link leads out of it: never read (a policy
+    // path written outside it, `policy: /etc/svc-sla/gd.yaml`, is the settings' own choice)
+    problems.push(referred(referrer, ref.display, 'policy-read', `policy ${ref.display}: a symbolic link to a file outside the records folder (${outside}): svc-sla never follows a link out of the folder`));
+    return null;
+  }
   const read = readPolicyText(files, ref);
   if ('error' in read) {
-    problems.push(referred(referrer, ref.display, read.rule, `policy ${ref.display}: ${read.error}`));
+    if (read.at) problems.push(problemAt({ file: ref.display, line: read.at.line, column: read.at.column }, read.rule, `policy ${ref.display}: ${read.error}`));
+    else problems.push(referred(referrer, ref.display, read.rule, `policy ${ref.display}: ${read.error}`));
     return null;
   }
   const parsed = parseYamlSource(read.text, ref.display, ref.abs);

@@ -38,6 +38,26 @@ export interface Files {
   read(abs: string, opts: { readonly regular: boolean; readonly maxBytes: number }): ReadOutcome;
   /** following links; null when nothing is there */
   stat(abs: string): FileStat | null;
+  /** the path with every link resolved (as realpath(3)); null when nothing is there (a dangling link) */
+  realpath(abs: string): string | null;
+}
+
+/** Is `real` the folder `rootReal` or inside it? (Both resolved by Files.realpath.) */
+export function isInside(real: string, rootReal: string): boolean {
+  if (real === rootReal) return true;
+  const prefix = rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep;
+  return real.startsWith(prefix);
+}
+
+/**
+ * Where a path inside the records folder really leads when that is outside it (a symbolic link,
+ * or a path through one, out of the folder), else null. svc-sla never reads such a file: a
+ * records folder from someone else could otherwise have it read ~/.npmrc and show it in an error.
+ */
+export function outsideTarget(files: Files, root: string, abs: string): string | null {
+  const rootReal = files.realpath(root) ?? path.resolve(root);
+  const real = files.realpath(abs);
+  return real !== null && !isInside(real, rootReal) ? real : null;
 }
 
 function kindOf(d: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean }): EntryKind {
@@ -90,6 +110,13 @@ export const diskFiles: Files = {
     const st = fs.statSync(abs, { throwIfNoEntry: false });
     return st ? { kind: kindOf(st), size: st.size, mtimeMs: st.mtimeMs } : null;
   },
+  realpath: (abs) => {
+    try {
+      return fs.realpathSync.native(abs);
+    } catch {
+      return null;
+    }
+  },
 };
 
 function fsError(code: string, what: string): Error {
@@ -135,6 +162,11 @@ export function memoryFiles(root: string, files: Readonly<Record<string, string 
       const kind = rel === null ? null : kindAt(rel);
       if (kind === null) return null;
       return { kind, size: kind === 'file' ? contents.get(rel!)!.length : 0, mtimeMs: 0 };
+    },
+    // no links in memory: every path that exists is its own real path
+    realpath: (abs) => {
+      const rel = norm(abs);
+      return rel !== null && kindAt(rel) !== null ? path.resolve(abs) : null;
     },
   };
 }

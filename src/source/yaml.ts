@@ -2,9 +2,15 @@
  * YAML → plain records with source positions. Every error the `yaml` parser reports becomes a
  * located problem and the file's records are then dropped (never validate half-parsed data);
  * duplicate keys are errors at both places; alias bombs are refused by `maxAliasCount`.
+ *
+ * Bounded: the text is first parsed to yaml's concrete syntax tree (an iterative parser), and
+ * that tree is walked, without recursion, for how many values it holds and how deep it nests;
+ * past either limit the file is refused at the first value past it before any document is
+ * composed. So memory stays bounded, and where a too-deep file is refused never depends on the
+ * stack of the thread that parsed it (the main thread's or a worker's).
  */
 import type * as YAML from 'yaml';
-import type { Document, Node, Pair, ParsedNode } from 'yaml';
+import type { CST, Document, Node, Pair, ParsedNode } from 'yaml';
 import { ID_FIELDS } from '../core/kinds';
 import type { CheckName, SourcePos } from '../core/problems';
 import { yamlLib } from '../util/lazy';
@@ -43,6 +49,23 @@ export interface ParsedYaml {
 /** Far more aliases than any hand-written record file needs; a bomb needs thousands. */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Nesting: a record is 3 levels deep (a list file, a record, its findings), a policy about 8; a
+ * file nesting deeper than this, aliases followed, is refused (`yaml-limit`).
+ */
+export const MAX_YAML_DEPTH = 64;
+/**
+ * Values (scalars, collections and key/value pairs) a file may hold: a 2 MB list of tickets holds
+ * about 200,000. Lock files, written by svc-sla for a whole quarter, may hold more.
+ */
+export const MAX_YAML_NODES = 500_000;
+export const MAX_LOCK_YAML_NODES = 4_000_000;
+
+export interface YamlLimits {
+  /** values a file may hold (default MAX_YAML_NODES) */
+  readonly maxNodes?: number;
+}
+
 const MERGE_KEY = '<<';
 
 function keyText(key: unknown): string {
@@ -52,21 +75,28 @@ function keyText(key: unknown): string {
   return String(key);
 }
 
-export function parseYaml(text: string, file: string): ParsedYaml {
-  const lc = new (yamlLib().LineCounter)();
+export function parseYaml(text: string, file: string, limits: YamlLimits = {}): ParsedYaml {
+  const lib = yamlLib();
+  const lc = new lib.LineCounter();
   const at = (offset: number): SourcePos => {
     const { line, col } = lc.linePos(offset);
     return { file, line, column: col };
   };
   const problems: SyntaxProblem[] = [];
-  const docs = yamlLib().parseAllDocuments(text, {
-    lineCounter: lc,
+  // parseAllDocuments, in its two steps, with the limits checked in between
+  const tokens = Array.from(new lib.Parser(lc.addNewLine).parse(text));
+  const over = overLimits(tokens, limits.maxNodes ?? MAX_YAML_NODES);
+  if (over) {
+    const p = at(over.offset);
+    problems.push({ line: p.line, column: p.column, rule: 'yaml-limit', message: over.message, severity: 'error' });
+    return { items: [], problems };
+  }
+  const composer = new lib.Composer({
     uniqueKeys: false, // checked below, to name both places
     merge: true,
-    prettyErrors: false,
     strict: true,
   });
-  const list: Document.Parsed[] = Array.isArray(docs) ? docs : [];
+  const list: Document.Parsed[] = Array.from(composer.compose(tokens));
   for (const doc of list) {
     for (const e of doc.errors) {
       const p = at(e.pos[0]);
@@ -84,6 +114,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   for (const doc of list) {
     const root = doc.contents;
     if (root === null || (isScalar(root) && root.value === null)) continue; // empty document
+    const deepAlias = aliasTooDeep(doc, root);
+    if (deepAlias !== null) {
+      const p = at(deepAlias);
+      problems.push({ line: p.line, column: p.column, rule: 'yaml-limit', severity: 'error', message: `this alias makes the document nest deeper than ${MAX_YAML_DEPTH} levels: no record needs that` });
+      return { items: [], problems };
+    }
     let js: unknown;
     try {
       js = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -112,6 +148,92 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     }
   }
   return { items, problems };
+}
+
+/** The nodes of a syntax-tree token that are values of the document. */
+function isValueToken(t: CST.Token): boolean {
+  switch (t.type) {
+    case 'alias':
+    case 'scalar':
+    case 'single-quoted-scalar':
+    case 'double-quoted-scalar':
+    case 'block-scalar':
+    case 'block-map':
+    case 'block-seq':
+    case 'flow-collection':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The first place (in document order) where the syntax tree holds more than `maxNodes` values
+ * or nests deeper than MAX_YAML_DEPTH collections, with what to say; null when within both.
+ * Walked with an explicit stack: never deeper in JavaScript than the file is long.
+ */
+function overLimits(tokens: readonly CST.Token[], maxNodes: number): { offset: number; message: string } | null {
+  let nodes = 0;
+  // [token, depth of the collections around it, values it stands for (a key: itself and its pair)];
+  // children pushed in reverse: popped in document order
+  const stack: [CST.Token, number, number][] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) stack.push([tokens[i]!, 0, 1]);
+  while (stack.length > 0) {
+    const [t, depth, weight] = stack.pop()!;
+    if (t.type === 'document') {
+      if (t.value) stack.push([t.value, 0, 1]);
+      continue;
+    }
+    if (!isValueToken(t)) continue;
+    nodes += weight;
+    if (nodes > maxNodes) {
+      return { offset: t.offset, message: `the file holds more than ${maxNodes.toLocaleString('en')} values: refused before it fills memory (split it by month or quarter, or keep such lists as CSV)` };
+    }
+    if (t.type !== 'block-map' && t.type !== 'block-seq' && t.type !== 'flow-collection') continue;
+    const level = depth + 1;
+    if (level > MAX_YAML_DEPTH) return { offset: t.offset, message: `the file nests deeper than ${MAX_YAML_DEPTH} levels here: no record needs that` };
+    const items = t.items as readonly CST.CollectionItem[];
+    for (let k = items.length - 1; k >= 0; k--) {
+      const it = items[k]!;
+      if (it.value) stack.push([it.value, level, 1]);
+      if (it.key) stack.push([it.key, level, 2]);
+    }
+  }
+  return null;
+}
+
+/**
+ * The first alias (in document order) at which the document, its aliases followed, nests deeper
+ * than MAX_YAML_DEPTH, or null. (Without aliases the syntax tree's check has held already.) The
+ * depth of each node is computed once; an anchor always comes before its aliases, so the
+ * recursion is as deep as the file's own nesting (at most MAX_YAML_DEPTH), never the expansion.
+ */
+function aliasTooDeep(doc: Document.Parsed, root: ParsedNode): number | null {
+  const depthOf = new Map<unknown, number>();
+  let found: number | null = null;
+  const visit = (node: unknown, level: number): number => {
+    if (found !== null) return 0;
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      const d = depthOf.get(target) ?? 0; // not yet known: an alias inside its own anchor, refused by toJS
+      if (level - 1 + d > MAX_YAML_DEPTH) found = (node as ParsedNode).range[0];
+      return d;
+    }
+    const known = depthOf.get(node);
+    if (known !== undefined) return known;
+    let d = 0;
+    if (isMap(node)) {
+      d = 1;
+      for (const pair of node.items) d = Math.max(d, 1 + visit(pair.key, level + 1), 1 + visit(pair.value, level + 1));
+    } else if (isSeq(node)) {
+      d = 1;
+      for (const item of node.items) d = Math.max(d, 1 + visit(item, level + 1));
+    }
+    if (node !== null && typeof node === 'object') depthOf.set(node, d);
+    return d;
+  };
+  visit(root, 1);
+  return found;
 }
 
 function record(

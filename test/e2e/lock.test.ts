@@ -350,14 +350,33 @@ describe('pre-commit, simulated: `svc-sla validate <staged files>`', () => {
     expect(r.keys).toEqual([`${LOCK}:${lockLine(repo, 'id: other,')} locked-table-changed`]);
   });
 
-  test("another file's lock problem is not this commit's business; a Q4 record passes", () => {
+  test('a Q4 record passes', () => {
     const repo = lockedRepo();
-    write(repo, 'assessments/2026-Q3-late.yaml', Q3_ASSESSMENT); // not staged
     write(repo, 'assessments/2026-Q4.yaml', Q3_ASSESSMENT.replace('KH-2026-09', 'KH-2026-10').replace('2026-09-25', '2026-10-25'));
     git(repo, 'add', 'assessments/2026-Q4.yaml');
     const r = runCli(['validate', 'assessments/2026-Q4.yaml'], { cwd: repo });
     expect(r.stdout).not.toContain('locked-');
     expect(r.code).toBe(0);
+  });
+
+  test('a staged deletion of a locked record fails the commit, though no staged file holds it', () => {
+    const repo = lockedRepo();
+    git(repo, 'rm', '-q', 'tickets/2026/07/GD-2026-0148.yaml');
+    write(repo, 'assessments/2026-Q4.yaml', Q3_ASSESSMENT.replace('KH-2026-09', 'KH-2026-10').replace('2026-09-25', '2026-10-25'));
+    git(repo, 'add', 'assessments/2026-Q4.yaml');
+    const r = validateJson(repo, ['assessments/2026-Q4.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.keys).toContain(`${LOCK}:${lockLine(repo, 'id: GD-2026-0148,')} locked-record-missing`);
+    // the same with the whole folder: partial validate hides no lock problem
+    expect(r.keys).toEqual(validateJson(repo).keys);
+  });
+
+  test('every lock problem of the folder is reported, whatever files are given', () => {
+    const repo = lockedRepo();
+    write(repo, 'assessments/2026-Q3-late.yaml', Q3_ASSESSMENT);
+    const r = validateJson(repo, ['tickets/2026/07/GD-2026-0142.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.keys).toEqual([`${LOCK}:${lockLine(repo, 'id: other,')} locked-table-changed`]);
   });
 });
 

@@ -249,7 +249,7 @@ describe('validate: files that cannot be read as records', () => {
     fs.writeFileSync(path.join(dir, 'tickets', 'ok.yaml'), 'id: T-1\nlevel: 2\ncategory: service\naccepted_at: 2026-07-03 10:00\n');
     const r = runCli(['validate', dir]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/tickets\/huge\.yaml\n  1:1  error    the file is 50\.0 MB; record files over 32 MB are not read/);
+    expect(r.stdout).toMatch(/tickets\/huge\.yaml\n  1:1  error    the file is 50\.0 MB; YAML record files over 2 MB are not read/);
     expect(r.stdout).toContain('1 error in 1 record in 2 files');
   });
 
@@ -295,6 +295,57 @@ describe('validate on a generated folder, with and without the cache of checked 
     expect(problemKeys(edited.stdout).errors).toEqual([`${rel}:2:8 range`]);
     const uncached = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_CACHE: 'off' } });
     expect(edited.stdout).toBe(uncached.stdout);
+  });
+
+  test('an edit that keeps the modification time and size (touch -r, cp -p, rsync -t) is seen', () => {
+    const dir = tempFolder();
+    const cache = tempFolder();
+    const g = generateRecords(dir, { tickets: 600, csvRows: 20 });
+    const env = { SVC_SLA_CACHE: cache };
+    const file = g.ticketFiles[11]!;
+    const stamp = 1_790_000_000; // whole seconds: set exactly again after the edit, as touch -r does
+    fs.utimesSync(file, stamp, stamp);
+    expect(runCli(['validate', dir], { env }).code).toBe(0);
+    const before = fs.statSync(file);
+    const text = fs.readFileSync(file, 'utf8');
+    const edited = text.replace(/^level: \d$/m, 'level: 9');
+    expect(edited.length).toBe(text.length);
+    fs.writeFileSync(file, edited);
+    fs.utimesSync(file, stamp, stamp);
+    expect([fs.statSync(file).mtimeMs, fs.statSync(file).size]).toEqual([before.mtimeMs, before.size]);
+    const r = runCli(['validate', dir, '--format', 'json'], { env });
+    expect(r.code).toBe(1);
+    expect(problemKeys(r.stdout).errors).toEqual([`${path.relative(dir, file).split(path.sep).join('/')}:2:8 range`]);
+  });
+
+  test('a structurally malformed cache entry is discarded, never a crash', () => {
+    const dir = tempFolder();
+    const cache = tempFolder();
+    generateRecords(dir, { tickets: 600, csvRows: 20 });
+    const env = { SVC_SLA_CACHE: cache };
+    const clean = runCli(['validate', dir, '--format', 'json'], { env });
+    expect(clean.code).toBe(0);
+    const [name] = fs.readdirSync(cache);
+    const cacheFile = path.join(cache, name!);
+    const stored = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { files: Record<string, Record<string, unknown>> };
+    const entries = Object.values(stored.files);
+    expect(entries.length).toBeGreaterThan(500);
+    // every way an entry can be wrong in shape: lists that are not lists, problems and records that are not
+    entries.forEach((e, i) => {
+      if (i % 4 === 0) e.i = 'not a list';
+      else if (i % 4 === 1) e.p = [{ rule: 5 }];
+      else if (i % 4 === 2) e.i = [[0, 1, 'X', 1, 1, null]];
+      else e.n = 'many';
+    });
+    fs.writeFileSync(cacheFile, JSON.stringify(stored));
+    const r = runCli(['validate', dir, '--format', 'json'], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(clean.stdout);
+    // the discarded entries are written anew: the next run is warm and the same
+    expect(runCli(['validate', dir, '--format', 'json'], { env }).stdout).toBe(clean.stdout);
+    const again = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { files: Record<string, { i: unknown }> };
+    expect(Object.values(again.files).every((e) => Array.isArray(e.i))).toBe(true);
   });
 
   test('a duplicate id across a cached and an edited file is located in both', () => {
@@ -344,6 +395,21 @@ describe('validate and report on a second core (SVC_SLA_WORKERS)', () => {
     expect(keys.errors.some((k) => k.startsWith(`${rel(files[700]!)}:`) && k.endsWith('duplicate-key'))).toBe(true);
     expect(keys.warnings.some((k) => k.startsWith(`${rel(files[1100]!)}:`) && k.endsWith('unknown-field'))).toBe(true);
     expect(keys.errors.some((k) => k.startsWith(`${rel(files[900]!)}:`))).toBe(false);
+  });
+
+  test('a file nested too deep is refused at the same place whichever thread parsed it', () => {
+    const dir = tempFolder();
+    const g = generateRecords(dir, { tickets: 1500, csvRows: 30 });
+    const rel = (f: string) => path.relative(dir, f).split(path.sep).join('/');
+    // deep enough to exhaust a thread's stack if parsed by recursion; spread over the chunks of both threads
+    const deep = `id: DEEP\nnote: ${'['.repeat(30_000)}${']'.repeat(30_000)}\n`;
+    const at = [5, 400, 800, 1200, 1490];
+    for (const i of at) fs.writeFileSync(g.ticketFiles[i]!, deep.replace('DEEP', `DEEP-${i}`));
+    const one = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_CACHE: 'off', SVC_SLA_WORKERS: 'off' } });
+    const two = runCli(['validate', dir, '--format', 'json'], { env: { SVC_SLA_CACHE: 'off', SVC_SLA_WORKERS: 'force' } });
+    expect(one.code).toBe(1);
+    expect(problemKeys(one.stdout).errors).toEqual(at.map((i) => `${rel(g.ticketFiles[i]!)}:2:70 yaml-limit`).sort());
+    expect(two.stdout).toBe(one.stdout);
   });
 
   test('a report computed with the worker is byte-identical to one without', () => {

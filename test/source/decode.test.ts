@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { decode } from '../../src/source/decode';
+import { decode, firstInvalidUtf8 } from '../../src/source/decode';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 // "故障单号,地市\nGD-1,广州\n" in GB18030, as Excel on Chinese Windows saves it
@@ -49,5 +49,20 @@ describe('decode', () => {
     const r = decode(new Uint8Array([0xff, 0xfe, 0x69, 0x00]));
     expect(r).toMatchObject({ ok: false, rule: 'encoding' });
     expect(r.ok ? '' : r.message).toMatch(/UTF-16/);
+  });
+});
+
+describe('firstInvalidUtf8', () => {
+  test('finds the first byte that breaks UTF-8, overlong forms and surrogates included', () => {
+    expect(firstInvalidUtf8(utf8('id: 广州 😀\n'))).toBe(-1);
+    expect(firstInvalidUtf8(new Uint8Array([0x61, 0xc0, 0xaf]))).toBe(1); // overlong '/'
+    expect(firstInvalidUtf8(new Uint8Array([0x61, 0x62, 0xed, 0xa0, 0x80]))).toBe(2); // a surrogate
+    expect(firstInvalidUtf8(new Uint8Array([0xf4, 0x90, 0x80, 0x80]))).toBe(0); // past U+10FFFF
+    expect(firstInvalidUtf8(new Uint8Array([0x61, 0xe5, 0xb9]))).toBe(1); // cut short at the end
+  });
+
+  test('a fixed utf-8 decode names the line and column of the bad byte', () => {
+    const r = decode(new Uint8Array([...utf8('a: 1\nb: 广'), 0xb9, 0x0a]), 'utf-8');
+    expect(r).toMatchObject({ ok: false, rule: 'encoding', at: { line: 2, column: 5 } });
   });
 });

@@ -88,3 +88,38 @@ describe('parseYaml: bad input', () => {
     expect(r.items[1]).toEqual({ notRecord: { file: 'x.yaml', line: 2, column: 3 }, what: "the value '42'" });
   });
 });
+
+describe('parseYaml: bounded (#12)', () => {
+  const problems = (text: string, maxNodes?: number) =>
+    parseYaml(text, 'x.yaml', maxNodes === undefined ? {} : { maxNodes }).problems.map((p) => `${p.line}:${p.column} ${p.rule}`);
+
+  test('64 levels of nesting are read; the 65th is refused at its place (flow and block)', () => {
+    expect(problems(`a: ${'['.repeat(63)}${']'.repeat(63)}\n`)).toEqual([]);
+    expect(problems(`a: ${'['.repeat(64)}${']'.repeat(64)}\n`)).toEqual(['1:67 yaml-limit']);
+    let block = '';
+    for (let i = 0; i < 70; i++) block += `${' '.repeat(i)}k:\n`;
+    expect(problems(block)).toEqual(['65:65 yaml-limit']);
+  });
+
+  test('a file nested 100,000 deep is refused at the same place as one nested 65 deep, without touching the stack', () => {
+    const deep = parseYaml(`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, 'x.yaml');
+    expect(deep.items).toEqual([]);
+    expect(deep.problems).toEqual([{ line: 1, column: 67, rule: 'yaml-limit', severity: 'error', message: 'the file nests deeper than 64 levels here: no record needs that' }]);
+  });
+
+  test('aliases count: an alias that makes the document nest too deep is refused at the alias', () => {
+    let text = `a0: &a0 ${'['.repeat(40)}${']'.repeat(40)}\n`;
+    text += `a1: &a1 ${'['.repeat(30)}*a0${']'.repeat(30)}\n`;
+    expect(problems(text)).toEqual(['2:39 yaml-limit']);
+    expect(problems(`a0: &a0 ${'['.repeat(20)}${']'.repeat(20)}\na1: ${'['.repeat(20)}*a0${']'.repeat(20)}\n`)).toEqual([]);
+  });
+
+  test('more values than the cap: refused at the first value past it, before the document is built', () => {
+    const list = `[${Array<string>(1001).fill('1').join(', ')}]\n`;
+    expect(problems(list, 1001)).toEqual(['1:3002 yaml-limit']); // the list itself is one value: the 1001st 1 is past the cap
+    expect(problems(list, 1002)).toEqual([]);
+    // a key and its pair are two values
+    expect(problems('a: 1\nb: 2\n', 5)).toEqual(['2:1 yaml-limit']);
+    expect(problems('a: 1\nb: 2\n', 7)).toEqual([]);
+  });
+});

@@ -8,7 +8,7 @@ import { openFolder } from '../load/folder';
 import { hasErrors } from '../core/problems';
 import { diskFiles } from '../source/fs';
 import { renderText } from '../render/problems';
-import { EXIT_INVALID, UsageError, nowOf, resolveFolder, type Io } from './common';
+import { EXIT_INVALID, UsageError, checkYearOf, nowOf, resolveFolder, type Io } from './common';
 import { langOption } from './report-common';
 
 const HELP = `
@@ -56,6 +56,7 @@ export function calendarCommand(io: Io): Command {
       }
       // "this month" in the records' time zone (the contract's, by default), not the machine's
       const p = period ?? new Clock(zone).monthOf(nowOf(io.env));
+      if (period !== undefined) checkYearOf('the period', period);
       try {
         if (isYearText(p)) {
           const y = calendar.describeYear(Number(p));

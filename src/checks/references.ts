@@ -11,6 +11,7 @@ import type { Policy } from '../core/policy';
 import { isManual, type ManualClause } from '../rules/shapes/manual';
 import { didYouMean } from '../util/suggest';
 import { recordProblem, type Check } from './check';
+import { pushAll } from '../util/arrays';
 
 function idsOf(byId: ReadonlyMap<string, Rec>, kind: Kind): string[] {
   const out: string[] = [];
@@ -110,9 +111,9 @@ export const REFERENCES: Check = {
     const out: Problem[] = [];
     for (const l of folder.located) {
       if (!l.ok) continue;
-      if (l.rec.kind === 'loans') out.push(...loanProblems(l, byId));
-      else if (l.rec.kind === 'inspections') out.push(...inspectionProblems(l, byId));
-      else if (l.rec.kind === 'assessments') out.push(...assessmentProblems(l, byId, folder.policy));
+      if (l.rec.kind === 'loans') pushAll(out, loanProblems(l, byId));
+      else if (l.rec.kind === 'inspections') pushAll(out, inspectionProblems(l, byId));
+      else if (l.rec.kind === 'assessments') pushAll(out, assessmentProblems(l, byId, folder.policy));
     }
     return out;
   },

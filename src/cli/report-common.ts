@@ -10,6 +10,7 @@ import { checkFolder, type CheckedFolder } from '../checks';
 import { countProblems, hasErrors } from '../core/problems';
 import { labels } from '../render/i18n';
 import { EXIT_INVALID, UsageError, checkYearOf, nowOf, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
+import { minOf } from '../util/arrays';
 
 export interface ReportOptions {
   asOf?: string;
@@ -123,7 +124,7 @@ export function prepareReport(io: Io, folderArg: string | undefined, opts: Repor
   const lang = (opts.lang ?? ws.config.locale) as Lang;
   if (result.gaps.length > 0) {
     const until = use.showsUntil ? use.showsUntil(ws, asOf) : parsePeriod(opts, ws.clock)?.end ?? Infinity;
-    const firstYear = Math.min(...result.gaps.map((g) => g.year));
+    const firstYear = minOf(result.gaps.map((g) => g.year));
     if (until > ws.clock.startOfDay(`${firstYear}-01-01`)) {
       io.err(renderText({ records: ws.recordCount, files: ws.fileCount, problems: result.problems }, { quiet: true }));
       io.exitCode = EXIT_INVALID;

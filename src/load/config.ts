@@ -16,6 +16,7 @@ import type { Files } from '../source/fs';
 import { CONFIG_FILE, type FoundCalendar } from './discover';
 import { readSettingsYaml, type RawDoc } from './files';
 import { checkHeaderSettings } from './header-aliases';
+import { pushAll } from '../util/arrays';
 
 function at(doc: RawDoc, path: string[], rule: CheckName, message: string): Problem {
   return problemAt(doc.locate(path), rule, message);
@@ -25,7 +26,7 @@ function at(doc: RawDoc, path: string[], rule: CheckName, message: string): Prob
 export function readConfig(files: Files, root: string, problems: Problem[]): { doc: RawDoc | null; config: Config } {
   const doc = readSettingsYaml(files, { rel: CONFIG_FILE, abs: path.join(root, CONFIG_FILE) }, problems);
   if (!doc) return { doc, config: DEFAULT_CONFIG };
-  problems.push(...(schemaProblems('config', doc.data, doc.locate, { kind: null, record: null, as: 'config' }) ?? []));
+  pushAll(problems, schemaProblems('config', doc.data, doc.locate, { kind: null, record: null, as: 'config' }) ?? []);
   const d = doc.data as Partial<Record<string, unknown>>;
   const str = (k: string, dflt: string): string => (typeof d[k] === 'string' ? (d[k] as string) : dflt);
   let timezone = str('timezone', DEFAULT_CONFIG.timezone);
@@ -63,7 +64,7 @@ function readCalendarFiles(files: Files, found: readonly FoundCalendar[], proble
     docs.push(doc);
     const schema = schemaProblems('calendar', doc.data, doc.locate, { kind: null, record: null, as: 'calendar' });
     if (schema) {
-      problems.push(...schema);
+      pushAll(problems, schema);
       continue;
     }
     const d = doc.data as { year: number; holidays?: string[]; workdays?: string[] };

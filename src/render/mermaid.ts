@@ -3,6 +3,7 @@
  * Only numbers and our own labels go in; a label loses the characters that would end a quoted
  * Mermaid string or line.
  */
+import { maxOf } from '../util/arrays';
 
 export interface Slice {
   readonly label: string;
@@ -22,7 +23,7 @@ export function pieChart(title: string, slices: readonly Slice[]): string {
 
 /** A bar chart (`xychart-beta`): one bar per label, y axis from 0 to the largest value. */
 export function barChart(title: string, yLabel: string, bars: readonly Slice[]): string {
-  const top = Math.max(1, ...bars.map((b) => b.value));
+  const top = maxOf(bars.map((b) => b.value), 1);
   return [
     'xychart-beta',
     `    title "${mermaidText(title)}"`,

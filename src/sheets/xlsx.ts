@@ -18,6 +18,7 @@ import { serialToWall, type WallTime } from './date-serial';
 import { builtinFormatCode, classifyFormat, displayNumber, type FormatInfo } from './number-format';
 import { TOKEN_CLOSE, TOKEN_END, TOKEN_OPEN, XmlError, XmlScanner } from './xml';
 import { openZip, readEntry, type ZipArchive, type ZipFailure } from './zip';
+import { pushAll } from '../util/arrays';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -532,7 +533,7 @@ function mergeRows(rows: SheetRow[]): SheetRow[] {
   const by = new Map<number, Cell[]>();
   for (const r of rows) {
     const cur = by.get(r.row);
-    if (cur) cur.push(...r.cells);
+    if (cur) pushAll(cur, r.cells);
     else by.set(r.row, [...r.cells]);
   }
   return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([row, cells]) => ({ row, cells: sortUnique(cells) }));

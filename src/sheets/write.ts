@@ -11,7 +11,6 @@
 import * as zlib from 'node:zlib';
 import { wallToSerial, type WallTime } from './date-serial';
 import { crc32 } from './zip';
-import { maxOf } from '../util/arrays';
 
 /** How a cell looks. `datetime`/`date` apply to wall times; `percent` shows 0.125 as 12.5%. */
 /** `note`: plain text that does not widen its column (a line across a merged range). */
@@ -138,7 +137,8 @@ function cellXml(ref: string, c: CellInput, sst: SharedStrings): { xml: string; 
 function stringCell(ref: string, text: string, style: CellStyle | 'plain', sst: SharedStrings, keepEmpty = false): { xml: string; width: number } {
   const s = STYLE_INDEX[style] === 0 ? '' : ` s="${STYLE_INDEX[style]}"`;
   if (text === '') return { xml: keepEmpty ? `<c r="${ref}"${s}/>` : '', width: 0 };
-  const width = maxOf(text.split(/\r\n|\r|\n/).map(textWidth));
+  let width = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) width = Math.max(width, textWidth(line)); // not Math.max(...lines): a cell may have any number
   return { xml: `<c r="${ref}"${s} t="s"><v>${sst.of(text)}</v></c>`, width: style === 'title' || style === 'note' ? 0 : width };
 }
 

@@ -18,7 +18,6 @@ import { serialToWall, type WallTime } from './date-serial';
 import { builtinFormatCode, classifyFormat, displayNumber, type FormatInfo } from './number-format';
 import { TOKEN_CLOSE, TOKEN_END, TOKEN_OPEN, XmlError, XmlScanner } from './xml';
 import { openZip, readEntry, type ZipArchive, type ZipFailure } from './zip';
-import { pushAll } from '../util/arrays';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -533,7 +532,7 @@ function mergeRows(rows: SheetRow[]): SheetRow[] {
   const by = new Map<number, Cell[]>();
   for (const r of rows) {
     const cur = by.get(r.row);
-    if (cur) pushAll(cur, r.cells);
+    if (cur) for (const c of r.cells) cur.push(c); // a loop, not push(...cells): a row may have any number
     else by.set(r.row, [...r.cells]);
   }
   return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([row, cells]) => ({ row, cells: sortUnique(cells) }));

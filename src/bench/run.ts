@@ -8,12 +8,16 @@
  *   npm run bench                      N = 5,000 and 50,000, 5 runs each
  *   npm run bench -- --runs 5 --n 20000
  *   npm run bench -- --huge            also N = 500,000 (takes minutes and ~1 GB of disk)
+ *   npm run bench -- --tables          only the terminal table renderer (src/bench/table.ts)
+ *
+ * It ends with the terminal table renderer at 1,000 to 32,000 rows (src/bench/table.ts).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateRecords } from './generate';
+import { benchTables } from './table';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'svc-sla.js');
@@ -110,6 +114,8 @@ function main(): void {
   if (argv.includes('--huge')) sizes.push(500_000);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   process.stdout.write(`svc-sla benchmark: Node ${process.version}, ${os.cpus().length} cores (${cpu}), ${runs} runs, medians\n\n`);
+  const tables = (): void => benchTables({ runs: Math.min(runs, 3), max: 32_000, out: (t) => process.stdout.write(t) });
+  if (argv.includes('--tables')) return tables();
   const results: { n: number; records: number; rows: Row[] }[] = [];
   for (const n of sizes) {
     const { rows, records, ratio } = bench(n, runs);
@@ -129,6 +135,7 @@ function main(): void {
     const ratio = (name: string) => huge.rows.find((r) => r.name === name)!.seconds / small.rows.find((r) => r.name === name)!.seconds;
     process.stdout.write(`growth 50,000 → 500,000: validate ${ratio('svc-sla validate').toFixed(1)}×, report ${ratio('svc-sla report --quarter').toFixed(1)}× (target ≤ 12×)\n`);
   }
+  tables();
 }
 
 main();

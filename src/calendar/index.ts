@@ -20,6 +20,12 @@ export {
   isYearText,
   monthsOfQuarter,
   shiftMonth,
+  YEAR_MAX,
+  YEAR_MIN,
+  YEAR_RANGE_TEXT,
+  isYearInRange,
+  yearOutOfRange,
+  yearText,
 } from './time';
 export type { Period, When } from './time';
 export {

@@ -106,6 +106,35 @@ export function isDateText(s: string): boolean {
   return sc !== null && sc.dateOnly;
 }
 
+/**
+ * The years svc-sla accepts in records, settings and on the command line (docs/records.md,
+ * "Security and limits"): a year outside them is a typo (`0226-07-08`, `20226`), and keeping
+ * every computed year within four digits keeps every date text `YYYY-…`.
+ */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2999;
+export const YEAR_RANGE_TEXT = `${YEAR_MIN}–${YEAR_MAX}`;
+
+export function isYearInRange(y: number): boolean {
+  return Number.isInteger(y) && y >= YEAR_MIN && y <= YEAR_MAX;
+}
+
+/**
+ * The year of a date-like text (`2026-07-03…`, `2026-Q3`, `2026-09`, `2026`) when it lies
+ * outside YEAR_MIN..YEAR_MAX, as written (`0226`); null when it is inside or the text does not
+ * start with a year.
+ */
+export function yearOutOfRange(text: string): string | null {
+  const m = /^([0-9]+)(?:$|-)/.exec(text);
+  if (m === null) return null;
+  return isYearInRange(+m[1]) ? null : m[1];
+}
+
+/** `2026` as a date text's year: four digits, zero-padded (`0226`). */
+export function yearText(y: number): string {
+  return pad4(y);
+}
+
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 const HALF_RE = /^(\d{4})-H([12])$/;

@@ -8,9 +8,10 @@ import type { Problem } from '../core/problems';
 import type { Rec } from '../core/records';
 import type { Located } from '../load/folder';
 import type { Policy } from '../core/policy';
-import { isManual } from '../rules/shapes/manual';
+import { isManual, type ManualClause } from '../rules/shapes/manual';
 import { didYouMean } from '../util/suggest';
 import { recordProblem, type Check } from './check';
+import { pushAll } from '../util/arrays';
 
 function idsOf(byId: ReadonlyMap<string, Rec>, kind: Kind): string[] {
   const out: string[] = [];
@@ -42,6 +43,27 @@ function inspectionProblems(l: Located, byId: ReadonlyMap<string, Rec>): Problem
   return out;
 }
 
+/** `-10` as a signed number of points: `+3`, `−10`, `0` */
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}
+
+/**
+ * An assessment's own points keep its clause's sign: a deduction clause deducts (negative, or 0
+ * for nothing), a bonus clause adds (positive, or 0), and a clause the contract shows without
+ * points (0) takes none. `points: 50` on a deduction clause would otherwise be a +50 bonus.
+ */
+function pointsProblem(clause: ManualClause, points: number, policyId: string): string | null {
+  const each = `${clause.id} is a`;
+  if (clause.points < 0 && points > 0)
+    return `points: ${points} on ${clause.id} would be a bonus of ${signed(points)}, but ${each} deduction clause (${signed(clause.points)} each): a deduction is written negative — did you mean points: ${-points}?`;
+  if (clause.points > 0 && points < 0)
+    return `points: ${points} on ${clause.id} would be a deduction of ${signed(points)}, but ${each} bonus clause (${signed(clause.points)} each): a bonus is written positive — did you mean points: ${-points}?`;
+  if (clause.points === 0 && points !== 0)
+    return `points: ${points} on ${clause.id}, but the contract gives it no points (it is shown only): leave out 'points', or give the clause points in a custom policy that extends ${policyId}`;
+  return null;
+}
+
 function assessmentProblems(l: Located, byId: ReadonlyMap<string, Rec>, policy: Policy | null): Problem[] {
   const out: Problem[] = [];
   const d = l.rec.data;
@@ -63,6 +85,10 @@ function assessmentProblems(l: Located, byId: ReadonlyMap<string, Rec>, policy: 
       ),
     );
   }
+  if (clause && typeof d.points === 'number') {
+    const p = pointsProblem(clause, d.points, policy?.id ?? '');
+    if (p) out.push(recordProblem(l, ['points'], 'assessment-points', p));
+  }
   if (d.ref !== undefined) {
     const ref = byId.get(String(d.ref));
     if (!ref) out.push(recordProblem(l, ['ref'], 'assessment-ref', `record '${String(d.ref)}' does not exist${didYouMean(String(d.ref), byId.keys())}`));
@@ -77,7 +103,7 @@ function assessmentProblems(l: Located, byId: ReadonlyMap<string, Rec>, policy: 
 export const REFERENCES: Check = {
   name: 'references',
   tier: 'logic',
-  emits: ['loan-ticket', 'loan-agreed-delivery', 'inspection-ticket', 'assessment-clause', 'assessment-ref'],
+  emits: ['loan-ticket', 'loan-agreed-delivery', 'inspection-ticket', 'assessment-clause', 'assessment-ref', 'assessment-points'],
   run: ({ folder }) => {
     // every record with an id can be named, valid or not: its own problems are reported where it is
     const byId = new Map<string, Rec>();
@@ -85,9 +111,9 @@ export const REFERENCES: Check = {
     const out: Problem[] = [];
     for (const l of folder.located) {
       if (!l.ok) continue;
-      if (l.rec.kind === 'loans') out.push(...loanProblems(l, byId));
-      else if (l.rec.kind === 'inspections') out.push(...inspectionProblems(l, byId));
-      else if (l.rec.kind === 'assessments') out.push(...assessmentProblems(l, byId, folder.policy));
+      if (l.rec.kind === 'loans') pushAll(out, loanProblems(l, byId));
+      else if (l.rec.kind === 'inspections') pushAll(out, inspectionProblems(l, byId));
+      else if (l.rec.kind === 'assessments') pushAll(out, assessmentProblems(l, byId, folder.policy));
     }
     return out;
   },

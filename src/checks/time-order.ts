@@ -15,6 +15,7 @@ import type { Located } from '../load/folder';
 import { applies } from '../rules/conditions';
 import { SHAPES } from '../rules/shapes';
 import { recordProblem, type Check } from './check';
+import { pushAll } from '../util/arrays';
 
 function shown(l: Located, field: string): string {
   return String(l.rec.data[field]);
@@ -82,7 +83,7 @@ function clockProblems(l: Located, policy: Policy, clock: Clock, reported: Set<s
 export function timeOrder(l: Located, clock: Clock, policy: Policy | null): Problem[] {
   const reported = new Set<string>();
   const out = chainProblems(l, clock, reported);
-  if (policy) out.push(...clockProblems(l, policy, clock, reported));
+  if (policy) pushAll(out, clockProblems(l, policy, clock, reported));
   return out;
 }
 

@@ -9,7 +9,7 @@ import { hasErrors } from '../core/problems';
 import { diskFiles } from '../source/fs';
 import { renderText } from '../render/problems';
 import { escapeTerminal } from '../render/escape';
-import { EXIT_INVALID, UsageError, nowOf, resolveFolder, type Io } from './common';
+import { EXIT_INVALID, UsageError, checkYearOf, nowOf, resolveFolder, type Io } from './common';
 import { langOption } from './report-common';
 
 const HELP = `
@@ -57,6 +57,7 @@ export function calendarCommand(io: Io): Command {
       }
       // "this month" in the records' time zone (the contract's, by default), not the machine's
       const p = period ?? new Clock(zone).monthOf(nowOf(io.env));
+      if (period !== undefined) checkYearOf('the period', period);
       try {
         if (isYearText(p)) {
           const y = calendar.describeYear(Number(p));

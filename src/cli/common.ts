@@ -6,6 +6,7 @@ import { diskFiles } from '../source/fs';
 import { plain, type Paint } from '../render/style';
 import { cacheDir } from '../load/cache';
 import type { WorkerMode } from '../load/parallel';
+import { YEAR_RANGE_TEXT, yearOutOfRange } from '../calendar/time';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -13,6 +14,16 @@ export const EXIT_USAGE = 2;
 
 /** A mistake in how the command was called, or input that cannot be read at all: exit 2. */
 export class UsageError extends Error {}
+
+/**
+ * A period or time given on the command line (`--as-of 9999-12-31`, `--month 0226-07`) must lie
+ * in the years svc-sla accepts, as record times must: a usage error otherwise.
+ */
+export function checkYearOf(flag: string, text: string | undefined): void {
+  if (text === undefined) return;
+  const year = yearOutOfRange(text.trim());
+  if (year !== null) throw new UsageError(`${flag} '${text}': the year ${year} is outside the years svc-sla accepts (${YEAR_RANGE_TEXT})`);
+}
 
 export interface Io {
   readonly out: (text: string) => void;
@@ -141,6 +152,7 @@ export function cacheFor(env: NodeJS.ProcessEnv): string | undefined {
 export function nowOf(env: NodeJS.ProcessEnv): number {
   const v = env.SVC_SLA_NOW;
   if (v === undefined || v === '') return Date.now();
+  checkYearOf('SVC_SLA_NOW', v);
   const t = Date.parse(v);
   if (!/[zZ]|[+-]\d\d:?\d\d$/.test(v) || Number.isNaN(t)) throw new UsageError(`SVC_SLA_NOW '${v}' is not an ISO 8601 time with an offset (e.g. 2026-10-15T12:00:00+08:00)`);
   return t;

@@ -8,6 +8,7 @@ import { diskFiles } from '../source/fs';
 import { provenance } from '../util/git';
 import { schemaPath } from '../util/paths';
 import { EXIT_OK, UsageError, type Io } from './common';
+import { pushAll } from '../util/arrays';
 
 const VERSION: string = require('../../package.json').version;
 const schemaText = (name: string): string => fs.readFileSync(schemaPath(name), 'utf8');
@@ -103,7 +104,7 @@ export function initCommand(io: Io): Command {
         // the user's own settings stay untouched: show what to merge instead
         const settings = plannedFiles({ policy: opts.policy, schemaText, version: VERSION }).find((f) => f.path === '.vscode/settings.json')!;
         lines.push('.vscode/settings.json was left unchanged; to check records as you type in VS Code, merge this into it:');
-        lines.push(...settings.content.trimEnd().split('\n').map((l) => `  ${l}`));
+        pushAll(lines, settings.content.trimEnd().split('\n').map((l) => `  ${l}`));
         lines.push('');
       }
       lines.push('Next steps:');

@@ -10,7 +10,7 @@ import { renderText } from '../render/problems';
 import { escapeTerminal } from '../render/escape';
 import { quarterlyTable } from '../reports/quarterly';
 import { provenance } from '../util/git';
-import { EXIT_INVALID, EXIT_OK, UsageError, nowOf, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
+import { EXIT_INVALID, EXIT_OK, UsageError, checkYearOf, nowOf, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
 import { asOfOption, prepareReport, quarterOption } from './report-common';
 
 const HELP = `
@@ -77,6 +77,7 @@ export function lockCommand(io: Io): Command {
     .option('--verify', 'check every lock in locks/: one line per lock; exit 1 when one no longer holds')
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
+      checkYearOf('--quarter', opts.quarter);
       if (opts.quarter !== undefined && !isQuarterText(opts.quarter)) throw new UsageError(`--quarter '${opts.quarter}' is not a quarter like 2026-Q3`);
       if (opts.verify) {
         if (opts.asOf !== undefined || opts.force) throw new UsageError('--verify checks each lock as of its own as_of: --as-of and --force do not apply');

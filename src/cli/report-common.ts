@@ -9,7 +9,8 @@ import { evaluate, type CalendarGap, type Evaluation } from '../rules/engine';
 import { checkFolder, type CheckedFolder } from '../checks';
 import { countProblems, hasErrors } from '../core/problems';
 import { labels } from '../render/i18n';
-import { EXIT_INVALID, UsageError, nowOf, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
+import { EXIT_INVALID, UsageError, checkYearOf, nowOf, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
+import { minOf } from '../util/arrays';
 
 export interface ReportOptions {
   asOf?: string;
@@ -46,6 +47,7 @@ export const langOption = (): Option => new Option('--lang <lang>', "label langu
 
 export function parseAsOf(text: string | undefined, clock: Clock, now: number): number {
   if (text === undefined) return now;
+  checkYearOf('--as-of', text);
   const w = clock.parse(text);
   if (!w) throw new UsageError(`--as-of '${text}' is not a date or timestamp (e.g. 2026-09-30 or 2026-09-30T18:00:00+08:00)`);
   // a bare date means "as at the end of that day": everything that happened on it counts
@@ -56,6 +58,10 @@ export function parseAsOf(text: string | undefined, clock: Clock, now: number): 
 export function parsePeriod(opts: ReportOptions, clock: Clock): Period | null {
   const given = [opts.quarter, opts.month, opts.from ?? opts.to].filter((x) => x !== undefined).length;
   if (given > 1) throw new UsageError('give only one of --quarter, --month or --from/--to');
+  checkYearOf('--quarter', opts.quarter);
+  checkYearOf('--month', opts.month);
+  checkYearOf('--from', opts.from);
+  checkYearOf('--to', opts.to);
   if (opts.quarter !== undefined) {
     const p = clock.parseQuarter(opts.quarter);
     if (!p) throw new UsageError(`--quarter '${opts.quarter}' is not a quarter like 2026-Q3`);
@@ -97,6 +103,12 @@ export interface ReportUse {
  * and returns null (a report is never computed from invalid records).
  */
 export function prepareReport(io: Io, folderArg: string | undefined, opts: ReportOptions, use: ReportUse = {}): ReportContext | null {
+  // a flag's year out of range is a usage error before any record is read
+  checkYearOf('--as-of', opts.asOf);
+  checkYearOf('--quarter', opts.quarter);
+  checkYearOf('--month', opts.month);
+  checkYearOf('--from', opts.from);
+  checkYearOf('--to', opts.to);
   const root = resolveFolder(folderArg, io.cwd);
   const bar = progressLine(io, 'checking records');
   const now = nowOf(io.env);
@@ -122,7 +134,7 @@ export function prepareReport(io: Io, folderArg: string | undefined, opts: Repor
   const lang = (opts.lang ?? ws.config.locale) as Lang;
   if (result.gaps.length > 0) {
     const until = use.showsUntil ? use.showsUntil(ws, asOf) : parsePeriod(opts, ws.clock)?.end ?? Infinity;
-    const firstYear = Math.min(...result.gaps.map((g) => g.year));
+    const firstYear = minOf(result.gaps.map((g) => g.year));
     if (until > ws.clock.startOfDay(`${firstYear}-01-01`)) {
       io.err(renderText({ records: ws.recordCount, files: ws.fileCount, problems: result.problems }, { quiet: true }));
       io.exitCode = EXIT_INVALID;

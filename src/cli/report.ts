@@ -2,7 +2,7 @@ import { isQuarterText } from '../calendar/time';
 import { Command } from 'commander';
 import { quarterlyTable } from '../reports/quarterly';
 import { QUARTERLY_FORMATS } from '../render/quarterly';
-import { UsageError, type Io } from './common';
+import { UsageError, checkYearOf, type Io } from './common';
 import { addFlatOption, addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
 import { asOfOption, prepareReport, quarterOption, type ReportOptions } from './report-common';
 const HELP = `
@@ -71,6 +71,7 @@ export function reportCommand(io: Io): Command {
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
+      checkYearOf('--quarter', opts.quarter);
       if (!isQuarterText(opts.quarter ?? '')) throw new UsageError(`--quarter '${opts.quarter}' is not a quarter like 2026-Q3`);
       const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang, quarter: opts.quarter }, { periodOnly: true });
       if (!ctx) return;

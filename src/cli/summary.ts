@@ -2,7 +2,7 @@ import { isMonthText } from '../calendar/time';
 import { Command } from 'commander';
 import { monthlySummary } from '../reports/summary';
 import { SUMMARY_FORMATS } from '../render/summary';
-import { UsageError, type Io } from './common';
+import { UsageError, checkYearOf, type Io } from './common';
 import { addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
 import { asOfOption, monthOption, prepareReport, type ReportOptions } from './report-common';
 
@@ -66,6 +66,7 @@ export function summaryCommand(io: Io): Command {
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
+      checkYearOf('--month', opts.month);
       if (!isMonthText(opts.month ?? '')) throw new UsageError(`--month '${opts.month}' is not a month like 2026-09`);
       const ctx = prepareReport(io, folder, { asOf: opts.asOf, lang: opts.lang, month: opts.month });
       if (!ctx) return;

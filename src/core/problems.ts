@@ -79,6 +79,7 @@ export const CHECK_NAMES = {
     'calendar-ahead',
     'assessment-clause',
     'assessment-ref',
+    'assessment-points',
   ],
   /** computing the contract's clauses */
   rules: ['calendar-year'],

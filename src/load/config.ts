@@ -16,6 +16,7 @@ import { outsideTarget, type Files } from '../source/fs';
 import { CONFIG_FILE, type FoundCalendar } from './discover';
 import { readSettingsYaml, type RawDoc } from './files';
 import { checkHeaderSettings } from './header-aliases';
+import { pushAll } from '../util/arrays';
 
 function at(doc: RawDoc, path: string[], rule: CheckName, message: string): Problem {
   return problemAt(doc.locate(path), rule, message);
@@ -31,7 +32,7 @@ export function readConfig(files: Files, root: string, problems: Problem[]): { d
   }
   const doc = readSettingsYaml(files, { rel: CONFIG_FILE, abs }, problems);
   if (!doc) return { doc, config: DEFAULT_CONFIG };
-  problems.push(...(schemaProblems('config', doc.data, doc.locate, { kind: null, record: null, as: 'config' }) ?? []));
+  pushAll(problems, schemaProblems('config', doc.data, doc.locate, { kind: null, record: null, as: 'config' }) ?? []);
   const d = doc.data as Partial<Record<string, unknown>>;
   const str = (k: string, dflt: string): string => (typeof d[k] === 'string' ? (d[k] as string) : dflt);
   let timezone = str('timezone', DEFAULT_CONFIG.timezone);
@@ -69,7 +70,7 @@ function readCalendarFiles(files: Files, found: readonly FoundCalendar[], proble
     docs.push(doc);
     const schema = schemaProblems('calendar', doc.data, doc.locate, { kind: null, record: null, as: 'calendar' });
     if (schema) {
-      problems.push(...schema);
+      pushAll(problems, schema);
       // a warning (an unknown field such as `source:`) leaves the days as they are: only an error drops the file
       if (schema.some((p) => p.severity === 'error')) continue;
     }

@@ -29,6 +29,7 @@ import { readCalendars, readConfig } from './config';
 import { discover, type FoundFile } from './discover';
 import { locatorsOf, readOptions, type FileResult, type RawDoc, type ReadOptions } from './files';
 import { FileChecker, type WorkerMode } from './parallel';
+import { pushAll } from '../util/arrays';
 
 /** A record with the means to point at its fields. */
 export interface Located {
@@ -86,7 +87,7 @@ export function openFolder(root: string, options: OpenOptions = {}): Folder {
   const { doc, config } = readConfig(files, root, problems);
   const clock = new Clock(config.timezone);
   const found = discover(files, root);
-  problems.push(...found.problems);
+  pushAll(problems, found.problems);
   const calendar = readCalendars(files, found.calendars, problems);
 
   // record files first: a worker for a large folder loads its modules while the policy loads here

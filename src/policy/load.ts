@@ -23,6 +23,7 @@ import type { FieldPath } from '../source/yaml';
 import { packageRoot, schemaPath as schemaFile } from '../util/paths';
 import { precompiledPolicy } from './precompiled';
 import { ajvLib } from '../util/lazy';
+import { pushAll } from '../util/arrays';
 
 export { packageRoot };
 
@@ -550,7 +551,7 @@ function loadChain(shapes: Shapes, files: Files, ref: PolicyRef, baseDir: string
     return null;
   }
   const parsed = parseYamlSource(read.text, ref.display, ref.abs);
-  problems.push(...parsed.problems);
+  pushAll(problems, parsed.problems);
   const src = parsed.source;
   if (!src) return null;
   if (ref.builtin) {
@@ -560,7 +561,7 @@ function loadChain(shapes: Shapes, files: Files, ref: PolicyRef, baseDir: string
   } else {
     const validate = validators(shapes).file;
     if (!validate(src.data)) {
-      problems.push(...fileSchemaProblems(src, validate));
+      pushAll(problems, fileSchemaProblems(src, validate));
       return null;
     }
   }
@@ -613,16 +614,16 @@ export function loadPolicyFromYaml(nameOrPath: string, baseDir: string, options:
   const merged = mergeChain(chain, problems);
   if (!chain.every((src) => builtinSources.has(src))) {
     const v = validators(shapes);
-    problems.push(...revalidate(merged.categories, v.category, 'category'));
-    problems.push(...revalidate(merged.clauses, v.clause, 'clause'));
-    problems.push(...revalidate(merged.quotas, v.quota, 'quota'));
+    pushAll(problems, revalidate(merged.categories, v.category, 'category'));
+    pushAll(problems, revalidate(merged.clauses, v.clause, 'clause'));
+    pushAll(problems, revalidate(merged.quotas, v.quota, 'quota'));
   }
   if (problems.some((p) => p.severity === 'error')) return { policy: null, problems };
 
-  problems.push(...crossCheck(merged));
+  pushAll(problems, crossCheck(merged));
   if (problems.some((p) => p.severity === 'error')) return { policy: null, problems };
   const policy = toPolicy(merged, ref.builtin ? `builtin:${ref.builtin}` : ref.display, shapes);
-  problems.push(...shapeChecks(merged, policy, shapes));
+  pushAll(problems, shapeChecks(merged, policy, shapes));
   if (problems.some((p) => p.severity === 'error')) return { policy: null, problems };
   return { policy, problems };
 }

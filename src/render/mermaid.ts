@@ -3,6 +3,7 @@
  * Only numbers and our own labels go in; a label loses the characters that would end a quoted
  * Mermaid string or line, HTML's `<`, `>`, `&`, and control and bidi characters.
  */
+import { maxOf } from '../util/arrays';
 
 export interface Slice {
   readonly label: string;
@@ -31,8 +32,8 @@ export function pieChart(title: string, slices: readonly Slice[]): string {
  * numbers (Mermaid ticks a 0–1 axis at 0.2).
  */
 export function barChart(title: string, yLabel: string, bars: readonly Slice[]): string {
-  let top = 5;
-  for (const b of bars) if (b.value > top) top = b.value;
+  // at least 5, so that the ticks are whole numbers
+  const top = maxOf(bars.map((b) => b.value), 5);
   return [
     'xychart-beta horizontal',
     `    title "${mermaidText(title)}"`,

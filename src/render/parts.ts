@@ -5,6 +5,7 @@ import type { ReportHeader } from '../reports/header';
 import { describeProvenance } from '../util/git';
 import type { Block, DocTable } from './document';
 import { labels } from './i18n';
+import { minOf, pushAll } from '../util/arrays';
 
 export function provenanceText(header: ReportHeader, lang: Lang): string {
   const L = labels(lang);
@@ -18,12 +19,12 @@ export function headerFields(header: ReportHeader, lang: Lang, extra: readonly (
   if (header.contract !== '') items.push([L.contract, header.contract]);
   if (header.period !== null) items.push([L.period, header.period]);
   items.push([L.asOf, header.asOf]);
-  items.push(...extra.map(([k, v]) => [k, v] as [string, string]));
+  pushAll(items, extra.map(([k, v]) => [k, v] as [string, string]));
   items.push([L.policy, header.policyId]);
   items.push([L.provenance, provenanceText(header, lang)]);
   if (header.warnings > 0) items.push([L.warnings, L.warningsNote(header.warnings)]);
   if (header.gaps.length > 0) {
-    const year = Math.min(...header.gaps.map((g) => g.year));
+    const year = minOf(header.gaps.map((g) => g.year));
     items.push([L.gaps, `${L.gapsNote(header.gaps.length, year)}: ${header.gaps.map((g) => L.gapItem(g.clause, g.record)).join(', ')}`]);
   }
   return { type: 'fields', items };

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { countProblems, type Problem } from '../core/problems';
 import { escapeTerminal } from './escape';
 import { plain, type Paint } from './style';
+import { maxOf } from '../util/arrays';
 
 export interface ValidationSummary {
   readonly records: number;
@@ -35,7 +36,7 @@ export function renderText(s: ValidationSummary, opts: { quiet: boolean; paint?:
   const shown = opts.quiet ? s.problems.filter((p) => p.severity === 'error') : s.problems;
   const lines: string[] = [];
   let file: string | null = null;
-  const posWidth = Math.max(0, ...shown.map((p) => `${p.line}:${p.column}`.length));
+  const posWidth = maxOf(shown.map((p) => `${p.line}:${p.column}`.length), 0);
   for (const p of shown) {
     if (p.file !== file) {
       if (file !== null) lines.push('');

@@ -3,7 +3,7 @@
  * the field's position, and the record's times parsed. Config and calendar files are checked
  * the same way. Pure apart from the schemas it compiles.
  */
-import type { Clock, When } from '../calendar/time';
+import { YEAR_RANGE_TEXT, yearOutOfRange, type Clock, type When } from '../calendar/time';
 import { timeFieldsOf, type Kind } from '../core/kinds';
 import { problemAt, type CheckName, type Problem } from '../core/problems';
 import type { Rec } from '../core/records';
@@ -17,7 +17,12 @@ const TIMESTAMP_HINT = 'use 2026-07-03 01:00, 2026/7/3 1:00, 2026-07-03T01:00:00
 
 function hint(field: string, keyword: 'format' | 'pattern', format: string | null, value: unknown): string | null {
   const shown = typeof value === 'string' ? `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'` : String(value);
+  const periodYear = field.endsWith('period') && (typeof value === 'string' || typeof value === 'number') ? yearOutOfRange(String(value)) : null;
+  if (periodYear !== null) return `period ${shown}: the year ${periodYear} is outside ${YEAR_RANGE_TEXT} (a typo in the year?)`;
   if (field.endsWith('period')) return `period ${shown} has the wrong form for this type (2026-09 for a monthly report, 2026 for an inspection plan)`;
+  const year = (format === 'timestamp' || format === 'date') && typeof value === 'string' ? yearOutOfRange(value) : null;
+  if (keyword === 'format' && year !== null)
+    return `${field}: ${shown} is not a valid ${format}: the year ${year} is outside ${YEAR_RANGE_TEXT} (a typo in the year?)`;
   if (keyword === 'format' && format === 'timestamp') return `${field}: ${shown} is not a valid timestamp or date (${TIMESTAMP_HINT})`;
   if (keyword === 'format' && format === 'date') return `${field}: ${shown} is not a valid date (YYYY-MM-DD)`;
   return null;

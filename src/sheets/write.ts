@@ -137,7 +137,8 @@ function cellXml(ref: string, c: CellInput, sst: SharedStrings): { xml: string; 
 function stringCell(ref: string, text: string, style: CellStyle | 'plain', sst: SharedStrings, keepEmpty = false): { xml: string; width: number } {
   const s = STYLE_INDEX[style] === 0 ? '' : ` s="${STYLE_INDEX[style]}"`;
   if (text === '') return { xml: keepEmpty ? `<c r="${ref}"${s}/>` : '', width: 0 };
-  const width = Math.max(...text.split(/\r\n|\r|\n/).map(textWidth));
+  let width = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) width = Math.max(width, textWidth(line)); // not Math.max(...lines): a cell may have any number
   return { xml: `<c r="${ref}"${s} t="s"><v>${sst.of(text)}</v></c>`, width: style === 'title' || style === 'note' ? 0 : width };
 }
 

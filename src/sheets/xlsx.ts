@@ -532,7 +532,7 @@ function mergeRows(rows: SheetRow[]): SheetRow[] {
   const by = new Map<number, Cell[]>();
   for (const r of rows) {
     const cur = by.get(r.row);
-    if (cur) cur.push(...r.cells);
+    if (cur) for (const c of r.cells) cur.push(c); // a loop, not push(...cells): a row may have any number
     else by.set(r.row, [...r.cells]);
   }
   return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([row, cells]) => ({ row, cells: sortUnique(cells) }));

@@ -86,7 +86,10 @@ function booleanFix(field: string): Fix {
     if (typeof v === 'boolean') return null;
     if (v === 1 || v === 0) return { value: v === 1 };
     if (typeof v !== 'string') return null;
-    return from(field, normaliseBoolean(v), () => `${field} must be true or false (got ${shown(v)}): write 是 or 否, yes or no, true or false, 1 or 0`, 'type');
+    // a text `true` (a CSV cell) is the boolean, even though it is written as the canonical word
+    const r = normaliseBoolean(v);
+    if (r.ok) return { value: r.value };
+    return from(field, r, () => `${field} must be true or false (got ${shown(v)}): write 是 or 否, yes or no, true or false, 1 or 0`, 'type');
   };
 }
 

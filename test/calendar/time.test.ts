@@ -1,3 +1,5 @@
+import { contractYear } from '../../src/rules/shapes/quota';
+import { yearOutOfRange, yearText } from '../../src/calendar/time';
 import {
   Clock,
   DEFAULT_ZONE,
@@ -327,5 +329,26 @@ describe('periods as people type them', () => {
     ['2026-09-01', null],
   ])('month %s → %s', (text, want) => {
     expect(normalMonth(text)).toBe(want);
+  });
+});
+
+describe('years: the accepted range and zero padding', () => {
+  test.each([
+    ['0226-07-08 02:15', '0226'],
+    ['20226-07-09', '20226'],
+    ['1899-12-31', '1899'],
+    ['3000-Q1', '3000'],
+    ['26-07-08', '26'],
+    ['1900-01-01', null],
+    ['2999-12', null],
+    ['2026', null],
+    ['not a date', null],
+  ])('yearOutOfRange(%j) is %j', (text, year) => {
+    expect(yearOutOfRange(text)).toBe(year);
+  });
+
+  test('a contract year of a year below 1000 is written with four digits', () => {
+    expect(contractYear(null, 999)).toEqual({ from: '0999-01-01', to: '1000-01-01' });
+    expect(yearText(226)).toBe('0226');
   });
 });

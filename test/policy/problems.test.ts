@@ -80,6 +80,16 @@ describe('schema problems point at the field', () => {
   });
 });
 
+describe('numbers are bounded, so every sum of a report is finite', () => {
+  test('points beyond ±1000 and a maximum beyond 100000 are refused at the value', () => {
+    const text = edit('    max: 10\n', '    max: 1e308\n', edit('limit: 3h\n    points: -5', 'limit: 3h\n    points: -1e308'));
+    expect(problemsOf(text)).toEqual([
+      expect.objectContaining({ rule: 'policy-schema', ...posOf(text, '1e308'), message: expect.stringContaining('100000') }),
+      expect.objectContaining({ rule: 'policy-schema', ...posOf(text, '-1e308'), message: expect.stringContaining('-1000') }),
+    ]);
+  });
+});
+
 describe('cross checks', () => {
   test('unknown category', () => {
     const text = edit('category: other', 'category: others');

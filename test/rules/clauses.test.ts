@@ -762,9 +762,10 @@ describe.each(MANUAL.map((m) => [m.clause, m] as const))('manual clause %s', (_n
     const o = run([assessment('A', m.clause, '2026-09-30', { count: 3 })], { policy: m.policy });
     expect(o.view(m.clause, 'A')).toMatchObject({ points: 3 * m.points, quarter: '2026-Q3', finding: true });
   });
-  test('points override × count', () => {
-    const o = run([assessment('A', m.clause, '2026-09-30', { count: 2, points: -3 })], { policy: m.policy });
-    expect(o.view(m.clause, 'A')).toMatchObject({ points: -6, category: m.category });
+  test('points override × count (the override keeps the clause sign)', () => {
+    const each = Math.sign(m.points) * 3;
+    const o = run([assessment('A', m.clause, '2026-09-30', { count: 2, points: each })], { policy: m.policy });
+    expect(o.view(m.clause, 'A')).toMatchObject({ points: 2 * each, category: m.category });
   });
   test('no assessment → no finding', () => {
     expect(run([assessment('A', MANUAL.find((x) => x.clause !== m.clause && x.policy === m.policy)!.clause, '2026-09-30')], { policy: m.policy }).of(m.clause)).toEqual([]);

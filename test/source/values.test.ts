@@ -38,6 +38,10 @@ describe('normaliseRecord: what people type, read as the canonical value', () =>
     ['customer_signed', '×', false],
     ['customer_signed', '1', true],
     ['customer_signed', 0, false],
+    // a CSV cell is text: `true` there is the boolean, as in YAML (found by the value fuzz)
+    ['customer_signed', 'true', true],
+    ['customer_signed', 'FALSE', false],
+    ['customer_signed', 'false', false],
   ])('tickets %s: %j → %j', (field, given, value) => {
     expect(norm('tickets', { id: 'T', [field]: given })).toEqual({ data: { id: 'T', [field]: value }, refused: [] });
   });

@@ -3,7 +3,7 @@
  * `due_month`/`due_day` of that year, end of day. A deadline that passed before the contract
  * started is not owed under it.
  */
-import { dateInYear } from '../../calendar/time';
+import { dateInYear, yearText } from '../../calendar/time';
 import type { Clause } from '../../core/policy';
 import type { Ctx, Evidence } from '../context';
 import { defineShape } from './shape';
@@ -20,8 +20,8 @@ function evaluate(ctx: Ctx, c: AnnualClause): void {
   for (const y of ctx.contractYears()) {
     const due = ctx.clock.endOfDay(dateInYear(y, c.due_month, c.due_day));
     if (start && due < ctx.clock.startOfDay(start)) continue;
-    const ev = ctx.evidenceFor(c.evidence, String(y))[0];
-    ctx.push(c, ev?.rec ?? null, { status: ctx.judge(due, ev?.at ?? null), due, actual: ev?.at ?? null, subject: String(y), source: ev?.rec.source ?? null });
+    const ev = ctx.evidenceFor(c.evidence, yearText(y))[0];
+    ctx.push(c, ev?.rec ?? null, { status: ctx.judge(due, ev?.at ?? null), due, actual: ev?.at ?? null, subject: yearText(y), source: ev?.rec.source ?? null });
   }
 }
 

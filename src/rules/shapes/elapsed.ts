@@ -12,6 +12,7 @@ import type { Rec } from '../../core/records';
 import { applies, regionOf } from '../conditions';
 import type { Ctx } from '../context';
 import { defineShape, durationOf, type LimitDescription, type ShapeIssue } from './shape';
+import { maxOf } from '../../util/arrays';
 
 export type Limit =
   | { readonly type: 'duration'; readonly duration: Duration }
@@ -117,7 +118,7 @@ function horizon(c: ElapsedClause, policy: Policy): number {
       if (t && isElapsed(t) && t.limit.type === 'duration') durations.push(t.limit.duration);
     }
   }
-  return Math.max(0, ...durations.map(limitBoundMs));
+  return maxOf(durations.map(limitBoundMs), 0);
 }
 
 function limitOf(limit: Limit): LimitDescription {

@@ -5,6 +5,7 @@
  * records for the year (`subjects_from.period`: the field naming the year, e.g. the year's
  * inspection plan).
  */
+import { yearText } from '../../calendar/time';
 import type { Kind } from '../../core/kinds';
 import type { Clause, Condition } from '../../core/policy';
 import { matches } from '../conditions';
@@ -44,7 +45,7 @@ function evaluate(ctx: Ctx, c: HalfYearClause): void {
   for (const y of ctx.contractYears()) {
     const subjects = subjectsOf(ctx, c, y);
     for (const half of [1, 2]) {
-      const name = `${y}-H${half}`;
+      const name = `${yearText(y)}-H${half}`;
       const period = clock.parseHalfYear(name);
       if (!period) continue;
       if (start && period.end <= clock.startOfDay(start)) continue;

@@ -2,7 +2,7 @@
  * `quota`: the sum of `amount` over `evidence` records dated (`date`) in each contract year
  * must reach `quota`; a shortfall at the year's end is one finding.
  */
-import { anniversary } from '../../calendar/time';
+import { anniversary, yearText } from '../../calendar/time';
 import type { Kind } from '../../core/kinds';
 import type { Clause, Condition } from '../../core/policy';
 import { matches } from '../conditions';
@@ -24,7 +24,7 @@ export function isQuota(c: Clause): c is QuotaClause {
  * one) to the next, as dates (the end exclusive).
  */
 export function contractYear(contractStart: string | null, y: number): { from: string; to: string } {
-  return contractStart ? { from: anniversary(contractStart, y), to: anniversary(contractStart, y + 1) } : { from: `${y}-01-01`, to: `${y + 1}-01-01` };
+  return contractStart ? { from: anniversary(contractStart, y), to: anniversary(contractStart, y + 1) } : { from: `${yearText(y)}-01-01`, to: `${yearText(y + 1)}-01-01` };
 }
 
 function evaluate(ctx: Ctx, c: QuotaClause): void {

@@ -25,6 +25,7 @@
 import { fieldsOf, isKind, KINDS, type FieldInfo, type Kind } from '../core/kinds';
 import { fileProblem, problemAt, type Problem, type SourcePos } from '../core/problems';
 import type { Files } from '../source/fs';
+import type { HeaderMeaning } from '../source/csv';
 import { MAX_FILE_BYTES } from '../source/read';
 import type { Refusal } from '../source/values';
 import type { FieldPath, Locator } from '../source/yaml';
@@ -50,7 +51,7 @@ export interface ParsedWorkbook {
 }
 
 /** The header rules of a kind (load/header-aliases.ts `headerResolver`). */
-export type HeadersOf = (kind: Kind) => (name: string) => { field: string } | { ignore: true } | { unknown: string };
+export type HeadersOf = (kind: Kind) => (name: string) => HeaderMeaning;
 
 /** Sheet names that name a kind: the folder names and the words the reports use, and a few more. */
 const SHEET_KINDS: Readonly<Record<string, Kind>> = {
@@ -152,7 +153,7 @@ function readSheet(
   f: FoundFile,
   sheet: Sheet,
   kind: Kind,
-  header: (name: string) => { field: string } | { ignore: true } | { unknown: string },
+  header: (name: string) => HeaderMeaning,
   out: SheetRecord[],
   problems: Problem[],
 ): boolean {

@@ -10,6 +10,7 @@ import { calendarCommand } from './calendar';
 import { policyCommand } from './policy';
 import { validateCommand } from './validate';
 import { lockCommand } from './lock';
+import { explainCommand } from './explain';
 
 const VERSION: string = require('../../package.json').version;
 
@@ -39,6 +40,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   program.addCommand(calendarCommand(io));
   program.addCommand(policyCommand(io));
   program.addCommand(lockCommand(io));
+  program.addCommand(explainCommand(io));
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {

@@ -11,6 +11,7 @@ import { policyCommand } from './policy';
 import { validateCommand } from './validate';
 import { lockCommand } from './lock';
 import { explainCommand } from './explain';
+import { diffCommand } from './diff';
 
 const VERSION: string = require('../../package.json').version;
 
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   program.addCommand(policyCommand(io));
   program.addCommand(lockCommand(io));
   program.addCommand(explainCommand(io));
+  program.addCommand(diffCommand(io));
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {

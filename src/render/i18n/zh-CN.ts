@@ -252,6 +252,36 @@ export const zhCN = {
   } satisfies PolicyLabels,
   /** policy show: headings and columns */
   policyTable: { categories: '考核类别', clauses: '考核条款', regions: '一级故障地区时限（小时）', quotas: '配额（仅展示）', id: '编号', title: '名称', max: '满分', count: '条款数', category: '类别', span: '计时', limit: '时限', contract: '合同原文', points: '分值', cities: '城市', quota: '数量' },
+  /** diff: the findings of a period at two revisions */
+  diff: {
+    title: (period: string) => `考核变化：${period}`,
+    from: '原版本',
+    to: '新版本',
+    workTree: '工作区',
+    side: (rev: string, commit: string | null) => (commit === null ? rev : `${rev}（${commit.slice(0, 12)}）`),
+    workTreeSide: (commit: string | null, dirty: boolean) => `工作区（基于 ${commit === null ? '尚无提交' : commit.slice(0, 12)}${dirty ? '，有未提交的修改' : ''}）`,
+    added: (n: number) => `新增考核项（${n}）`,
+    removed: (n: number) => `取消的考核项（${n}）`,
+    changed: (n: number) => `变化的考核项（${n}）`,
+    totals: '各类别分值变化',
+    noneAdded: '没有新增的考核项。',
+    noneRemoved: '没有取消的考核项。',
+    noneChanged: '没有变化的考核项。',
+    what: '变化',
+    whatName: { points: '分值', due: '应完成时间', status: '状态', actual: '实际时间' } as Record<string, string>,
+    before: '之前',
+    after: '之后',
+    delta: '变化',
+    deductionsBefore: '扣分（前）',
+    deductionsAfter: '扣分（后）',
+    bonusBefore: '加分（前）',
+    bonusAfter: '加分（后）',
+    countBefore: '考核项（前）',
+    countAfter: '考核项（后）',
+    line: (added: number, removed: number, changed: number, dedBefore: number, dedAfter: number, bonusBefore: number, bonusAfter: number) =>
+      `新增 ${added} 项，取消 ${removed} 项，变化 ${changed} 项；扣分 ${dedBefore} → ${dedAfter}，加分 ${bonusBefore} → ${bonusAfter}`,
+    same: '两个版本在该期间的考核结果相同。',
+  },
   /** explain: one record under each clause, step by step */
   explain: {
     title: (id: string) => `考核说明：${id}`,

@@ -209,6 +209,12 @@ export const en: Catalogue = {
     always: 'every ticket',
   } satisfies PolicyLabels,
   policyTable: { categories: 'Categories', clauses: 'Clauses', regions: 'Level-1 region table', quotas: 'Quotas (shown, not scored)', id: 'Id', title: 'Title', max: 'Max', count: 'Clauses', category: 'Category', span: 'Measured', limit: 'Limit', contract: 'Contract wording', points: 'Points', cities: 'Cities', quota: 'Amount' },
+  ics: {
+    calendarName: (contract: string) => (contract === '' ? 'svc-sla due dates' : `${contract}: due dates`),
+    summary: (title: string, record: string) => `Due: ${title} (${record})`,
+    overdueSummary: (title: string, record: string) => `Overdue: ${title} (${record})`,
+    alarm: (title: string, record: string) => `Due the next working day: ${title} (${record})`,
+  },
   diff: {
     title: (period: string) => `What changed in ${period}`,
     from: 'Before',

@@ -252,6 +252,13 @@ export const zhCN = {
   } satisfies PolicyLabels,
   /** policy show: headings and columns */
   policyTable: { categories: '考核类别', clauses: '考核条款', regions: '一级故障地区时限（小时）', quotas: '配额（仅展示）', id: '编号', title: '名称', max: '满分', count: '条款数', category: '类别', span: '计时', limit: '时限', contract: '合同原文', points: '分值', cities: '城市', quota: '数量' },
+  /** due --format ics: the calendar feed */
+  ics: {
+    calendarName: (contract: string) => (contract === '' ? 'svc-sla 到期提醒' : `${contract} 到期提醒`),
+    summary: (title: string, record: string) => `到期：${title}（${record}）`,
+    overdueSummary: (title: string, record: string) => `已逾期：${title}（${record}）`,
+    alarm: (title: string, record: string) => `明天（下一个工作日）到期：${title}（${record}）`,
+  },
   /** diff: the findings of a period at two revisions */
   diff: {
     title: (period: string) => `考核变化：${period}`,

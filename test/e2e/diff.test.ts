@@ -136,6 +136,28 @@ describe('diff HEAD --quarter after editing one restore time', () => {
     }
   });
 
+  test('a policy edit inside the folder: the same findings at other points', () => {
+    const start = git(repo, 'rev-parse', 'HEAD').trim();
+    fs.mkdirSync(path.join(records, 'policies'));
+    const policy = path.join(records, 'policies', 'gd-2027.yaml');
+    fs.writeFileSync(policy, 'id: gd-2027\nname: {zh-CN: 广东 2027, en: GD 2027}\nextends: gd-transmission\nclauses:\n  - id: fault.l1.restore.onsite\n    points: -5\n');
+    const config = path.join(records, 'svc-sla.yaml');
+    fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^policy: .*$/m, 'policy: policies/gd-2027.yaml'));
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'policy of 2027');
+    try {
+      fs.writeFileSync(policy, fs.readFileSync(policy, 'utf8').replace('points: -5', 'points: -8'));
+      const d = diffJson(['HEAD', 'records', '--quarter', '2026-Q3']);
+      expect(d.added).toEqual([]);
+      expect(d.removed).toEqual([]);
+      expect(d.changed.map((c) => `${c.after.record} ${c.after.clause} ${c.what.join(',')} ${c.before.points} → ${c.after.points}`)).toEqual(['GD-2026-0142 fault.l1.restore.onsite points -5 → -8']);
+      expect(d.totals.after.deductions).toBe(d.totals.before.deductions + 3);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', start);
+      git(repo, 'clean', '-q', '-fd');
+    }
+  });
+
   test('nothing changed: said so, exit 0', () => {
     const r = runCli(['diff', 'HEAD', 'records', '--month', '2026-09', '--as-of', AS_OF, '--lang', 'en'], { cwd: repo });
     expect(r.code).toBe(0);

@@ -108,6 +108,22 @@ describe('working days, day by day', () => {
     expect(c.steps.filter((s) => s.phase === 'due' && s.date > '2026-10-09' && s.counted).length).toBe(3);
   });
 
+  test('a day a calendar file sets is named with the file and line', () => {
+    const corrected = folderWith({
+      'svc-sla.yaml': 'policy: gd-transmission\ncontract_start: 2026-01-01\nlocale: en\n',
+      // a (hypothetical) correction: Friday 10-09 made a holiday
+      'calendars/2026.yaml': 'year: 2026\nholidays:\n  - 2026-10-09\nworkdays: []\n',
+      'doc-requests/ZL-1.yaml': 'id: ZL-1\nrequested_at: 2026-09-30 16:00\n',
+    });
+    const { x } = explainAll(corrected, '2026-10-05');
+    const c = x.find((e) => e.rec.id === 'ZL-1')!.clocks.find((k) => k.clause.id === 'docs.response')!;
+    const day = c.steps.find((s) => s.date === '2026-10-09')!;
+    expect(day).toMatchObject({ day: 'holiday', counted: false, file: { file: 'calendars/2026.yaml', line: 3 } });
+    // and the engine's due day moved with it: 10-08, 10-10, 10-12, 10-13, 10-14
+    expect(c.steps.filter((s) => s.counted).map((s) => s.date).pop()).toBe('2026-10-14');
+    expect(c.steps.filter((s) => s.file !== null).map((s) => s.date)).toEqual(['2026-10-09']);
+  });
+
   test('the engine is not asked twice: explain uses the evaluations it is given', () => {
     const o = open(folder, '2026-10-31');
     const r = evaluate({ records: o.ws.records, policy: o.policy, clock: o.ws.clock, calendar: o.ws.calendar, asOf: o.asOf, contractStart: null });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
+import { Clock } from '../calendar/time';
 import type { Lang } from '../core/lang';
 import { countProblems, hasErrors } from '../core/problems';
 import { CONFIG_FILE } from '../load/discover';
@@ -114,6 +115,8 @@ export function diffCommand(io: Io): Command {
     if (opts.quarter === undefined && opts.month === undefined && opts.from === undefined && opts.to === undefined) {
       throw new UsageError('diff compares one period: give --quarter, --month or --from/--to');
     }
+    // the period's syntax before any work (the folder's zone places it later)
+    parsePeriod(opts, new Clock());
     const { rev2, folder } = splitArgs(io, a, b);
     const root = resolveFolder(folder, io.cwd);
     let repo: Repo;

@@ -6,7 +6,9 @@ import type { Lang } from '../core/lang';
 import { countProblems, hasErrors } from '../core/problems';
 import { CONFIG_FILE } from '../load/discover';
 import { checkFolder, type CheckedFolder } from '../checks';
-import { diffFindings, type DiffSide } from '../reports/diff';
+import { diffFindings, type DiffModel, type DiffSide } from '../reports/diff';
+import { loadPolicy } from '../policy/load';
+import { provenance } from '../util/git';
 import type { Period } from '../reports/findings';
 import { DIFF_FORMATS } from '../render/diff';
 import type { RenderContext } from '../render/formats';
@@ -38,14 +40,22 @@ Formats: text (default), md, csv, json ({from, to, period, added, removed, chang
 before, after}], totals: {before, after}, categories} — see schemas/output-diff.schema.json).
 The exit code is 0 whether or not anything changed.
 
+--policy FILE compares policies instead of revisions: the work tree's records under the
+folder's policy (before) and under FILE (after), a policy file or a built-in name — "what
+would the new contract have cost us last year?". The records are checked as the folder's
+policy reads them.
+
 Examples:
   $ svc-sla diff HEAD --quarter 2026-Q3                   # what my uncommitted edits do
   $ svc-sla diff v2026-Q3-signed HEAD --quarter 2026-Q3 records/
   $ svc-sla diff HEAD~5 --month 2026-09 --format md > what-changed.md
   $ svc-sla diff main --from 2026-07-01 --to 2026-08-15 --format json | jq .totals
+  $ svc-sla diff --policy policies/gd-2027.yaml --from 2026-01-01 --to 2026-12-31
 `;
 
-interface Opts extends ReportOptions, OutputOptions {}
+interface Opts extends ReportOptions, OutputOptions {
+  policy?: string;
+}
 
 /** `<rev> [<rev2>] [folder]`: a second argument that is a records folder is the folder. */
 function splitArgs(io: Io, a: string | undefined, b: string | undefined): { rev2: string | undefined; folder: string | undefined } {
@@ -97,7 +107,7 @@ export function diffCommand(io: Io): Command {
   const cmd = new Command('diff')
     .summary('what an edit or a rule change does to a period: findings added, removed, changed')
     .description('Compares the findings of a period at two git revisions of the records (or a revision and the work tree): added, removed, changed, and the totals per category.')
-    .argument('<rev>', 'the git revision before: HEAD, a branch, a tag, a commit')
+    .argument('[rev]', 'the git revision before: HEAD, a branch, a tag, a commit (none with --policy)')
     .argument('[rev2]', 'the git revision after (default: the work tree)')
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
     .option('--quarter <quarter>', 'the findings counted in this quarter, e.g. 2026-Q3')
@@ -105,11 +115,12 @@ export function diffCommand(io: Io): Command {
     .option('--from <date>', 'the findings due on or after this date')
     .option('--to <date>', 'the findings due on or before this date (inclusive)')
     .addOption(asOfOption())
+    .option('--policy <file>', "instead of two revisions: the work tree's records under the folder's policy and under this one (a file or a built-in name)")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'csv', 'json']).default('text'))
     .addOption(langOption())
     .option('-o, --output <file>', 'write to this file instead of standard output (written whole or not at all)')
     .addOption(new Option('--encoding <encoding>', 'CSV encoding: utf-8 (with BOM, the default) or gb18030').choices(['utf-8', 'gb18030']));
-  return cmd.addHelpText('after', HELP).action((rev: string, a: string | undefined, b: string | undefined, opts: Opts) => {
+  return cmd.addHelpText('after', HELP).action((rev: string | undefined, a: string | undefined, b: string | undefined, opts: Opts) => {
     if (opts.encoding !== undefined && opts.format !== 'csv') throw new UsageError(`--encoding applies to --format csv only (the ${opts.format} format is always UTF-8)`);
     if (opts.output !== undefined && opts.output.trim() === '') throw new UsageError('-o needs a file name');
     if (opts.quarter === undefined && opts.month === undefined && opts.from === undefined && opts.to === undefined) {
@@ -117,6 +128,11 @@ export function diffCommand(io: Io): Command {
     }
     // the period's syntax before any work (the folder's zone places it later)
     parsePeriod(opts, new Clock());
+    if (opts.policy !== undefined) return policyDiff(io, [rev, a, b].filter((x): x is string => x !== undefined), opts.policy, opts);
+    if (rev === undefined) throw new UsageError('give the revision to compare with (e.g. diff HEAD --quarter 2026-Q3), or --policy FILE');
+    if (a === undefined && fs.existsSync(path.join(path.resolve(io.cwd, rev), CONFIG_FILE))) {
+      throw new UsageError(`'${rev}' is a records folder: give the revision first (svc-sla diff HEAD ${rev} …), or --policy FILE`);
+    }
     const { rev2, folder } = splitArgs(io, a, b);
     const root = resolveFolder(folder, io.cwd);
     let repo: Repo;
@@ -148,18 +164,58 @@ export function diffCommand(io: Io): Command {
       { rev: rev2 ?? null, commit: head, dirty, policy: after.policy!, evaluations: evAfter },
       period,
     );
-    const lang = (opts.lang ?? after.config.locale) as Lang;
-    const warnings = countProblems(after.problems).warnings;
-    const rc: RenderContext = {
-      header: { contract: after.config.contract, period: period.label, asOf: clock.format(asOf), policyId: after.policy!.id, provenance: { commit: head, dirty }, warnings, gaps: [] },
-      policy: after.policy!,
-      clock,
-      lang,
-      colour: opts.output === undefined && io.stdoutIsTty && io.paint !== plain,
-      paint: io.paint,
-      calendar: after.calendar,
-    };
-    const format = (opts.format ?? 'text') as 'text' | 'md' | 'csv' | 'json';
-    emit(io, DIFF_FORMATS[format](model, rc), opts, lang, root);
+    output(io, after, model, asOf, period, { commit: head, dirty }, opts);
   });
+}
+
+function output(io: Io, after: CheckedFolder, model: DiffModel, asOf: number, period: Period, provenance: { commit: string | null; dirty: boolean } | null, opts: Opts): void {
+  const clock = after.clock;
+  const lang = (opts.lang ?? after.config.locale) as Lang;
+  const warnings = countProblems(after.problems).warnings;
+  const rc: RenderContext = {
+    header: { contract: after.config.contract, period: period.label, asOf: clock.format(asOf), policyId: after.policy!.id, provenance, warnings, gaps: [] },
+    policy: model.to.policy,
+    clock,
+    lang,
+    colour: opts.output === undefined && io.stdoutIsTty && io.paint !== plain,
+    paint: io.paint,
+    calendar: after.calendar,
+  };
+  const format = (opts.format ?? 'text') as 'text' | 'md' | 'csv' | 'json';
+  emit(io, DIFF_FORMATS[format](model, rc), opts, lang, after.root);
+}
+
+/** `--policy FILE`: the work tree's records under the folder's policy, then under FILE. */
+function policyDiff(io: Io, positional: readonly string[], policyArg: string, opts: Opts): void {
+  if (positional.length > 1) throw new UsageError(`with --policy, give only the records folder (got ${positional.join(' ')})`);
+  const root = resolveFolder(positional[0], io.cwd);
+  const loaded = loadPolicy(policyArg, io.cwd);
+  if (!loaded.policy) {
+    const missing = loaded.problems.find((p) => p.rule === 'policy-not-found');
+    if (missing) throw new UsageError(`--policy ${policyArg}: ${missing.message}`);
+    io.err(renderText({ records: 0, files: 1, problems: loaded.problems }, { quiet: true }));
+    io.err(`svc-sla: --policy ${policyArg} is not a usable policy (svc-sla policy check ${policyArg})\n`);
+    io.exitCode = EXIT_INVALID;
+    return;
+  }
+  const ws = checkFolder(root, { cacheDir: cacheFor(io.env), workers: workersFor(io.env), now: nowOf(io.env) });
+  if (hasErrors(ws.problems) || ws.policy === null) {
+    io.err(renderText({ records: ws.recordCount, files: ws.fileCount, problems: ws.problems }, { quiet: true }));
+    io.err('svc-sla: the records are invalid; fix them (svc-sla validate) before computing a report\n');
+    io.exitCode = EXIT_INVALID;
+    return;
+  }
+  const period = parsePeriod(opts, ws.clock)!;
+  const asOf = parseAsOf(opts.asOf, ws.clock, nowOf(io.env));
+  const evBefore = evaluateSide(io, ws, asOf, period, ws.policy.id);
+  if (!evBefore) return;
+  const other: CheckedFolder = { ...ws, policy: loaded.policy };
+  const evAfter = evaluateSide(io, other, asOf, period, loaded.policy.id);
+  if (!evAfter) return;
+  const model = diffFindings(
+    { rev: null, commit: null, dirty: false, policy: ws.policy, byPolicy: true, evaluations: evBefore },
+    { rev: null, commit: null, dirty: false, policy: loaded.policy, byPolicy: true, evaluations: evAfter },
+    period,
+  );
+  output(io, ws, model, asOf, period, provenance(ws.root), opts);
 }

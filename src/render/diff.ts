@@ -10,6 +10,7 @@ import { findingJson, findingsTable, headerFields, pointsText, shortTime } from 
 
 export function sideText(s: DiffSide, lang: Lang): string {
   const D = catalogue(lang).diff;
+  if (s.byPolicy) return D.policySide(s.policy.id, s.policy.source);
   return s.rev === null ? D.workTreeSide(s.commit, s.dirty) : D.side(s.rev, s.commit);
 }
 
@@ -93,7 +94,7 @@ function diffBlocks(d: DiffModel, ctx: RenderContext): Block[] {
 }
 
 function sideJson(s: DiffSide): Record<string, unknown> {
-  return { rev: s.rev, commit: s.commit, work_tree: s.rev === null, dirty: s.dirty, policy: s.policy.id };
+  return { rev: s.rev, commit: s.commit, work_tree: s.rev === null, dirty: s.dirty, policy: s.policy.id, policy_source: s.policy.source };
 }
 
 function diffJson(d: DiffModel, ctx: RenderContext): string {

@@ -18,6 +18,8 @@ export interface DiffSide {
   /** the work tree differs from HEAD in the folder */
   readonly dirty: boolean;
   readonly policy: Policy;
+  /** `--policy`: the two sides are the same records under two policies; the side is named by its policy */
+  readonly byPolicy?: boolean;
   readonly evaluations: readonly Evaluation[];
 }
 

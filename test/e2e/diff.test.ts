@@ -158,6 +158,23 @@ describe('diff HEAD --quarter after editing one restore time', () => {
     }
   });
 
+  test('--policy FILE: the same records under another policy, no revision needed', () => {
+    const other = path.join(repo, 'gd-2027.yaml');
+    fs.writeFileSync(other, 'id: gd-2027\nname: {zh-CN: 广东 2027, en: GD 2027}\nextends: gd-transmission\nclauses:\n  - id: fault.l1.restore.onsite\n    points: -8\n');
+    try {
+      const d = diffJson(['--policy', 'gd-2027.yaml', 'records', '--quarter', '2026-Q3']);
+      expect(d.from).toMatchObject({ policy: 'gd-transmission' });
+      expect(d.to).toMatchObject({ policy: 'gd-2027' });
+      expect(d.changed.map((c) => `${c.after.record} ${c.after.clause} ${c.before.points} → ${c.after.points}`)).toEqual(['GD-2026-0142 fault.l1.restore.onsite -5 → -8']);
+      expect(d.totals.after.deductions).toBe(d.totals.before.deductions + 3);
+      const r = runCli(['diff', '--policy', 'no-such-policy.yaml', 'records', '--quarter', '2026-Q3'], { cwd: repo });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^svc-sla: --policy no-such-policy\.yaml: /m);
+    } finally {
+      fs.rmSync(other);
+    }
+  });
+
   test('nothing changed: said so, exit 0', () => {
     const r = runCli(['diff', 'HEAD', 'records', '--month', '2026-09', '--as-of', AS_OF, '--lang', 'en'], { cwd: repo });
     expect(r.code).toBe(0);
@@ -189,6 +206,12 @@ describe('diff usage errors', () => {
     } finally {
       fs.rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  test('the folder without a revision', () => {
+    const r = runCli(['diff', 'records', '--quarter', '2026-Q3'], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/'records' is a records folder: give the revision first/);
   });
 
   test('no period', () => {

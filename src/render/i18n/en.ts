@@ -221,6 +221,7 @@ export const en: Catalogue = {
     to: 'After',
     workTree: 'work tree',
     side: (rev: string, commit: string | null) => (commit === null ? rev : `${rev} (${commit.slice(0, 12)})`),
+    policySide: (id: string, source: string) => `policy ${id} (${source}) on the same records`,
     workTreeSide: (commit: string | null, dirty: boolean) => `work tree (on ${commit === null ? 'no commit yet' : commit.slice(0, 12)}${dirty ? ', with uncommitted changes' : ''})`,
     added: (n: number) => `Findings added (${n})`,
     removed: (n: number) => `Findings removed (${n})`,

@@ -266,6 +266,7 @@ export const zhCN = {
     to: '新版本',
     workTree: '工作区',
     side: (rev: string, commit: string | null) => (commit === null ? rev : `${rev}（${commit.slice(0, 12)}）`),
+    policySide: (id: string, source: string) => `考核办法 ${id}（${source}），同一批记录`,
     workTreeSide: (commit: string | null, dirty: boolean) => `工作区（基于 ${commit === null ? '尚无提交' : commit.slice(0, 12)}${dirty ? '，有未提交的修改' : ''}）`,
     added: (n: number) => `新增考核项（${n}）`,
     removed: (n: number) => `取消的考核项（${n}）`,

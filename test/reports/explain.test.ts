@@ -124,6 +124,17 @@ describe('working days, day by day', () => {
     expect(c.steps.filter((s) => s.file !== null).map((s) => s.date)).toEqual(['2026-10-09']);
   });
 
+  test('a start dated after --as-of has not happened: the clock has not started yet, and says why', () => {
+    const later = folderWith({
+      'svc-sla.yaml': 'policy: gd-transmission\ncontract_start: 2026-01-01\nlocale: en\n',
+      'consultations/ZX-9.yaml': 'id: ZX-9\nreceived_at: 2026-10-09 10:00\n',
+    });
+    const { x } = explainAll(later, '2026-10-08');
+    const c = x.find((e) => e.rec.id === 'ZX-9')!.clocks.find((k) => k.clause.id === 'consult.response')!;
+    expect(c.applies).toBe(false);
+    expect(c.reason).toMatchObject({ type: 'after-as-of', field: { field: 'received_at', value: '2026-10-09 10:00' } });
+  });
+
   test('the engine is not asked twice: explain uses the evaluations it is given', () => {
     const o = open(folder, '2026-10-31');
     const r = evaluate({ records: o.ws.records, policy: o.policy, clock: o.ws.clock, calendar: o.ws.calendar, asOf: o.asOf, contractStart: null });

@@ -24,4 +24,4 @@ function compileValidators(): void {
 
 const policies = writePrecompiled((name) => loadPolicyFromYaml(name, packageRoot()), builtinPolicyNames());
 compileValidators();
-process.stdout.write(`precompiled: policies ${policies.join(', ') || 'none'}; validators of ${SCHEMA_NAMES.length} schemas\n`);
+process.stderr.write(`precompiled: policies ${policies.join(', ') || 'none'}; validators of ${SCHEMA_NAMES.length} schemas\n`);

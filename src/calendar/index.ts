@@ -14,6 +14,8 @@ export {
   isHalfYearText,
   isMonthText,
   isQuarterText,
+  normalMonth,
+  normalQuarter,
   isTimestampText,
   isYearText,
   monthsOfQuarter,

@@ -114,6 +114,28 @@ const YEAR_RE = /^(\d{4})$/;
 export function isMonthText(s: string): boolean {
   return MONTH_RE.test(s);
 }
+const QUARTER_NUMERALS: Readonly<Record<string, string>> = { 一: '1', 二: '2', 三: '3', 四: '4' };
+
+/**
+ * A quarter as people type it — `2026q3`, `2026Q3`, `2026-q3`, `2026 Q3`, `2026年第3季度`,
+ * `2026年第三季度`, full-width digits — in its one written form `2026-Q3`; null when it is not one.
+ */
+export function normalQuarter(text: string): string | null {
+  const t = text.normalize('NFKC').trim();
+  const m = /^(\d{4})\s*[-_/. ]?\s*[Qq]\s*([1-4])$/.exec(t) ?? /^(\d{4})\s*年\s*第?\s*([1-4一二三四])\s*季度?$/.exec(t);
+  if (m === null) return null;
+  return `${m[1]}-Q${QUARTER_NUMERALS[m[2]!] ?? m[2]}`;
+}
+
+/** A month as people type it — `2026-9`, `2026/09`, `2026.9`, `2026年9月`, full-width digits — as `2026-09`; null when it is not one. */
+export function normalMonth(text: string): string | null {
+  const t = text.normalize('NFKC').trim();
+  const m = /^(\d{4})\s*[-/.]\s*(\d{1,2})$/.exec(t) ?? /^(\d{4})\s*年\s*(\d{1,2})\s*月?$/.exec(t);
+  if (m === null) return null;
+  const month = Number(m[2]);
+  return month >= 1 && month <= 12 ? `${m[1]}-${String(month).padStart(2, '0')}` : null;
+}
+
 export function isQuarterText(s: string): boolean {
   return QUARTER_RE.test(s);
 }

@@ -4,7 +4,7 @@ import { didYouMean } from '../util/suggest';
 import { BREACHES_FORMATS } from '../render/breaches';
 import { UsageError, type Io } from './common';
 import { addFlatOption, addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
-import { asOfOption, parsePeriod, prepareReport, type ReportOptions } from './report-common';
+import { asOfOption, monthOption, parsePeriod, prepareReport, quarterOption, type ReportOptions } from './report-common';
 const HELP = `
 Lists every finding: each obligation missed or late, with the contract clause behind it, the
 record, the due and the actual time, the points and the file:line of the evidence. 0-point
@@ -18,7 +18,7 @@ Formats: text (default), md, csv (one sheet; with --no-header-block only the fin
 table with one header row and numeric columns — points, overrun in minutes and, for
 working-day clauses, in working days — for pivot tables), xlsx (a workbook: the findings with
 real numbers and date cells, frozen header row; the report's header on a second sheet; give
--o FILE.xlsx) and json.
+-o FILE.xlsx), html (one self-contained page, printable on A4) and json.
 
 Like every report it refuses to compute from invalid records: it prints the validation
 errors and exits 1.
@@ -40,8 +40,8 @@ export function breachesCommand(io: Io): Command {
     .summary('list each missed obligation with its clause, due and actual time')
     .description('List each missed or late obligation with its contract clause, due and actual time, points and source.')
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
-    .option('--quarter <quarter>', 'only findings counted in this quarter, e.g. 2026-Q3')
-    .option('--month <month>', 'only findings whose due moment is in this month, e.g. 2026-09')
+    .addOption(quarterOption('only findings counted in this quarter, e.g. 2026-Q3'))
+    .addOption(monthOption('only findings whose due moment is in this month, e.g. 2026-09'))
     .option('--from <date>', 'only findings due on or after this date')
     .option('--to <date>', 'only findings due on or before this date (inclusive)')
     .addOption(asOfOption())

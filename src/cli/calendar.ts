@@ -8,6 +8,7 @@ import { openFolder } from '../load/folder';
 import { hasErrors } from '../core/problems';
 import { diskFiles } from '../source/fs';
 import { renderText } from '../render/problems';
+import { escapeTerminal } from '../render/escape';
 import { EXIT_INVALID, UsageError, nowOf, resolveFolder, type Io } from './common';
 import { langOption } from './report-common';
 
@@ -69,7 +70,7 @@ export function calendarCommand(io: Io): Command {
         }
       } catch (err) {
         if (err instanceof UnknownCalendarYearError) {
-          io.err(`svc-sla: ${err.message}\n`);
+          io.err(`svc-sla: ${escapeTerminal(err.message, { newlines: true })}\n`);
           io.exitCode = EXIT_INVALID;
           return;
         }

@@ -16,6 +16,8 @@ export class UsageError extends Error {}
 
 export interface Io {
   readonly out: (text: string) => void;
+  /** bytes to stdout (a workbook, GB18030 CSV) */
+  readonly outBytes: (data: Uint8Array) => void;
   readonly err: (text: string) => void;
   /** colours for stdout (a TTY without NO_COLOR) */
   readonly paint: Paint;

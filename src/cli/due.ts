@@ -29,8 +29,9 @@ after the as-of date).
 
 Formats: ics (an iCalendar feed: one event per due moment with an alarm one working day
 before, stable UIDs, so a calendar subscribed to the file updates its events — run it from
-cron into a published file), text (default), md, csv (one table; UTF-8 with BOM or --encoding gb18030), xlsx (the
-same as one sheet of a workbook; give -o FILE.xlsx), json
+cron into a published file), text (default), md, csv (one table; UTF-8 with BOM or --encoding
+gb18030), xlsx (the same as one sheet of a workbook; give -o FILE.xlsx), html (one
+self-contained page), json
 ({as_of, within, until, obligations: [{clause, record, subject, status, overdue, due,
 left_minutes, left_workdays, points, file, line, ...}], ...} — see
 schemas/output-due.schema.json).

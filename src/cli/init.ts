@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
-import { INIT_POLICIES, type InitPolicy } from '../init/config';
-import { occupyingEntries, plannedFiles, writeFiles } from '../init/scaffold';
+import { INIT_POLICIES, SCHEMA_DIR, type InitPolicy } from '../init/config';
+import { occupyingEntries, plannedFiles, schemaCopies, updateSchemaCopies, writeFiles } from '../init/scaffold';
 import { CONFIG_FILE, findRecordsFolder } from '../load/discover';
 import { diskFiles } from '../source/fs';
 import { provenance } from '../util/git';
@@ -10,6 +10,7 @@ import { schemaPath } from '../util/paths';
 import { EXIT_OK, UsageError, type Io } from './common';
 
 const VERSION: string = require('../../package.json').version;
+const schemaText = (name: string): string => fs.readFileSync(schemaPath(name), 'utf8');
 
 const HELP = `
 Creates a records folder, ready to commit and to check:
@@ -25,12 +26,18 @@ Creates a records folder, ready to commit and to check:
   .github/workflows/svc-sla.yml   GitHub Actions: validate on push and pull request
   .gitlab-ci.svc-sla.yml          GitLab CI job with a Code Quality report
   .pre-commit-config.yaml         pre-commit: validate the staged records before each commit
-  .vscode/settings.json           VS Code (YAML extension): each folder's JSON Schema, from this
-                                  installation of svc-sla, for checking and completion as you type
+  .vscode/settings.json           VS Code (YAML extension): each folder's JSON Schema, by a path
+                                  relative to the folder, for checking and completion as you type
+  .vscode/extensions.json         recommends the YAML extension (redhat.vscode-yaml)
+  ${SCHEMA_DIR}/               copies of this svc-sla's JSON Schemas, which the settings
+                                  name: commit them, and every clone's editor finds them
 
 svc-sla is not on the npm registry: the CI files install it from SVC_SLA_PACKAGE and the
 pre-commit file names its repository; both hold a placeholder to replace with where your
-svc-sla lives.
+svc-sla lives, at the release tag v${VERSION} (svc-sla's releases are tags v<version>).
+
+After upgrading svc-sla, --update-schemas rewrites the copies in ${SCHEMA_DIR}/ with the
+new version's schemas (the only files init ever changes) and lists what changed.
 
 The folder (default: the current one) is created if missing. A folder that already holds
 anything other than .git is refused unless --force is given; even then no existing file is
@@ -45,6 +52,7 @@ Examples:
   $ svc-sla init records                         # new folder records/, policy gd-transmission
   $ svc-sla init --policy after-sales            # here, in an empty folder
   $ svc-sla init . --force                       # add what is missing to an existing folder
+  $ svc-sla init --update-schemas                # after upgrading svc-sla: refresh the editor schemas
   $ cd records && git init && git add . && svc-sla validate
 `;
 
@@ -55,16 +63,32 @@ export function initCommand(io: Io): Command {
     .argument('[folder]', 'folder to create or fill (default: the current folder)')
     .addOption(new Option('-p, --policy <policy>', 'built-in policy written into svc-sla.yaml').choices([...INIT_POLICIES]).default('gd-transmission'))
     .option('--force', 'fill a folder that is not empty: add only the missing files, never change one')
+    .option('--update-schemas', `rewrite the editor's schema copies in ${SCHEMA_DIR}/ with this svc-sla's; nothing else`)
     .addHelpText('after', HELP)
-    .action((folderArg: string | undefined, opts: { policy: InitPolicy; force?: boolean }) => {
+    .action((folderArg: string | undefined, opts: { policy: InitPolicy; force?: boolean; updateSchemas?: boolean }) => {
       const folder = path.resolve(io.cwd, folderArg ?? '.');
       const shown = folderArg ?? '.';
+      if (opts.updateSchemas === true) {
+        if (!fs.existsSync(path.join(folder, CONFIG_FILE))) throw new UsageError(`${shown}: not a records folder (no ${CONFIG_FILE}); run svc-sla init first`);
+        let changed: string[];
+        try {
+          changed = updateSchemaCopies(folder, schemaCopies({ schemaText, version: VERSION }));
+        } catch (err) {
+          const e = err as NodeJS.ErrnoException;
+          throw new UsageError(`${shown}: cannot write here (${e.code ?? String(err)}${e.path ? `: ${e.path}` : ''})`);
+        }
+        const lines = [`svc-sla init --update-schemas: ${folder} (svc-sla ${VERSION})`, ...changed.map((f) => `  updated  ${f}`)];
+        lines.push(changed.length === 0 ? `  ${SCHEMA_DIR}/ is up to date` : `Commit them: git add ${SCHEMA_DIR}`);
+        io.out(`${lines.join('\n')}\n`);
+        io.exitCode = EXIT_OK;
+        return;
+      }
       prepareFolder(folder, shown, opts.force === true);
 
       const parent = findRecordsFolder(diskFiles, path.dirname(folder));
       let result;
       try {
-        result = writeFiles(folder, plannedFiles({ policy: opts.policy, schemaPath, version: VERSION }));
+        result = writeFiles(folder, plannedFiles({ policy: opts.policy, schemaText, version: VERSION }));
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
         throw new UsageError(`${shown}: cannot write here (${e.code ?? String(err)}${e.path ? `: ${e.path}` : ''})`);
@@ -77,7 +101,7 @@ export function initCommand(io: Io): Command {
       lines.push('');
       if (result.skipped.some((s) => s.path === '.vscode/settings.json') && !mapsOurSchemas(path.join(folder, '.vscode', 'settings.json'))) {
         // the user's own settings stay untouched: show what to merge instead
-        const settings = plannedFiles({ policy: opts.policy, schemaPath, version: VERSION }).find((f) => f.path === '.vscode/settings.json')!;
+        const settings = plannedFiles({ policy: opts.policy, schemaText, version: VERSION }).find((f) => f.path === '.vscode/settings.json')!;
         lines.push('.vscode/settings.json was left unchanged; to check records as you type in VS Code, merge this into it:');
         lines.push(...settings.content.trimEnd().split('\n').map((l) => `  ${l}`));
         lines.push('');
@@ -135,7 +159,7 @@ function prepareFolder(folder: string, shown: string, force: boolean): void {
 /** The editor settings already name svc-sla's schemas (a previous init, or merged by hand). */
 function mapsOurSchemas(file: string): boolean {
   try {
-    return fs.readFileSync(file, 'utf8').includes('tickets.schema.json');
+    return fs.readFileSync(file, 'utf8').includes('tickets.file.schema.json');
   } catch {
     return false;
   }

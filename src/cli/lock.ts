@@ -7,10 +7,11 @@ import { CHECK_NAMES } from '../core/problems';
 import { existingLocksOf, renderLock, writeNewLockFile } from '../lock/file';
 import { buildLock, describeChanges, lockFileOf, quarterIsOver, LOCKS_DIR } from '../lock/model';
 import { renderText } from '../render/problems';
+import { escapeTerminal } from '../render/escape';
 import { quarterlyTable } from '../reports/quarterly';
 import { provenance } from '../util/git';
 import { EXIT_INVALID, EXIT_OK, UsageError, nowOf, progressLine, resolveFolder, type Io, cacheFor, workersFor } from './common';
-import { asOfOption, prepareReport } from './report-common';
+import { asOfOption, prepareReport, quarterOption } from './report-common';
 
 const HELP = `
 What a lock is for:
@@ -70,7 +71,7 @@ export function lockCommand(io: Io): Command {
     .summary("lock a signed quarter: its table's totals and the hash of every record behind them")
     .description("Lock a signed quarter (locks/<quarter>.yaml): validate then fails when a record behind it changes or disappears, or the quarter's table would change.")
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
-    .option('--quarter <quarter>', 'the quarter to lock, e.g. 2026-Q3 (with --verify: check only its lock)')
+    .addOption(quarterOption('the quarter to lock, e.g. 2026-Q3 (with --verify: check only its lock)'))
     .addOption(asOfOption())
     .option('--force', 'lock a quarter that is not over as of --as-of')
     .option('--verify', 'check every lock in locks/: one line per lock; exit 1 when one no longer holds')
@@ -157,7 +158,7 @@ function verify(io: Io, folder: string | undefined, quarter: string | undefined)
   for (const l of locks) {
     const line = verdict(l);
     if (!line.ok) ok = false;
-    io.out(`${l.file}: ${line.ok ? io.paint.green('ok') : io.paint.red(line.word)} — ${line.text}\n`);
+    io.out(`${escapeTerminal(l.file)}: ${line.ok ? io.paint.green('ok') : io.paint.red(line.word)} — ${escapeTerminal(line.text)}\n`);
   }
   if (!ok) io.err('svc-sla: run `svc-sla validate` for each problem at file:line\n');
   io.exitCode = ok ? EXIT_OK : EXIT_INVALID;

@@ -1,4 +1,5 @@
 /** What the report commands share about output: the format, language and file options, and writing the result. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../core/lang';
@@ -6,9 +7,10 @@ import { countProblems } from '../core/problems';
 import { fileTypeOf } from '../load/discover';
 import { REPORT_FORMATS, type Formats, type RenderContext } from '../render/formats';
 import { labels } from '../render/i18n';
-import { ENCODINGS, encodeCsv, writeFileAtomically, type Encoding } from '../render/output';
+import { ENCODINGS, encodeCsv, type Encoding } from '../render/output';
 import { plain } from '../render/style';
 import type { ReportHeader } from '../reports/header';
+import { PartialWriteError, TargetError, outputTarget, writeTarget, type OutputTarget } from '../util/files';
 import { provenance } from '../util/git';
 import { UsageError, type Io } from './common';
 import { langOption, type ReportContext } from './report-common';
@@ -26,7 +28,7 @@ export function addOutputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-f, --format <format>', 'output format').choices([...REPORT_FORMATS]).default('text'))
     .addOption(langOption())
-    .option('-o, --output <file>', 'write to this file instead of standard output (written whole or not at all)')
+    .option('-o, --output <file>', 'write to this file instead of standard output (written whole or not at all, keeping its mode; not into the records folder)')
     .addOption(new Option('--encoding <encoding>', 'CSV encoding: utf-8 (with BOM, the default) or gb18030').choices([...ENCODINGS]));
 }
 
@@ -73,37 +75,74 @@ export function render<M>(formats: Formats<M>, model: M, io: Io, ctx: ReportCont
   return formats[format](model, rc);
 }
 
-/** Writes the rendered report to stdout or -o FILE (as named, even inside `root`), encoding CSV as asked. */
+/** Writes the rendered report to stdout or -o FILE, encoding CSV as asked (-o: see src/util/files.ts). */
 export function emit(io: Io, text: string | Uint8Array, opts: OutputOptions, lang: Lang, root?: string): void {
   const isCsv = opts.format === 'csv';
   const encoding: Encoding = opts.encoding === 'gb18030' ? 'gb18030' : 'utf-8';
+  const file = opts.output === undefined ? null : path.resolve(io.cwd, opts.output);
+  const target = file === null ? null : targetOf(opts.output!, file, lang, root);
+  const toStdout = target === null || (target.kind === 'descriptor' && target.fd === 1);
   if (typeof text !== 'string') {
     // a workbook: bytes, to a file or to a pipe, never onto a terminal
-    if (opts.output === undefined) {
+    if (toStdout) {
       if (io.stdoutIsTty) throw new UsageError('--format xlsx writes a workbook: give -o FILE.xlsx (or redirect standard output to a file)');
-      process.stdout.write(text);
+      io.outBytes(text);
+      if (target !== null) io.err(`svc-sla: ${labels(lang).wrote(opts.output!)}\n`);
       return;
     }
-  } else if (opts.output === undefined) {
+  } else if (toStdout) {
     if (!isCsv) io.out(text);
     else if (encoding === 'utf-8') io.out(`\uFEFF${text}`);
     // GB18030 bytes cannot travel through a string writer
-    else process.stdout.write(encodeCsv(text, encoding));
+    else io.outBytes(encodeCsv(text, encoding));
+    if (target !== null) io.err(`svc-sla: ${labels(lang).wrote(opts.output!)}\n`);
     return;
   }
-  const file = path.resolve(io.cwd, opts.output);
   try {
-    writeFileAtomically(file, typeof text === 'string' && isCsv ? encodeCsv(text, encoding) : text);
+    writeTarget(target!, typeof text === 'string' && isCsv ? encodeCsv(text, encoding) : text);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
+    if (err instanceof PartialWriteError) {
+      throw new UsageError(`${opts.output}: cannot write the report (${code}); the file has several hard links, so it was being rewritten in place and may now be incomplete`);
+    }
     throw new UsageError(`${opts.output}: cannot write the report (${code})`);
   }
-  io.err(`svc-sla: ${labels(lang).wrote(opts.output)}\n`);
-  if (root !== undefined) {
-    const rel = path.relative(root, file);
-    const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-    if (inside && fileTypeOf(file) !== null && !rel.split(path.sep).some((p) => p.startsWith('.'))) {
-      io.err(`svc-sla: ${labels(lang).insideRecords(opts.output)}\n`);
+  io.err(`svc-sla: ${labels(lang).wrote(opts.output!)}\n`);
+}
+
+/**
+ * Where -o writes, refused with exit 2 when it is a folder, a link to nothing, or a file the
+ * next run would read from the records folder (a record, the settings, a calendar, a lock).
+ */
+function targetOf(shown: string, file: string, lang: Lang, root: string | undefined): OutputTarget {
+  let target: OutputTarget;
+  try {
+    target = outputTarget(file);
+  } catch (err) {
+    if (err instanceof TargetError) {
+      if (err.code === 'EISDIR') throw new UsageError(`-o ${shown}: this is a folder; give a file name`);
+      throw new UsageError(`-o ${shown}: ${err.message}; give the file itself`);
     }
+    throw new UsageError(`${shown}: cannot write the report (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
+  if (root !== undefined && (target.kind === 'replace' || target.kind === 'linked') && readByNextRun(root, target.path)) {
+    throw new UsageError(labels(lang).insideRecords(shown));
+  }
+  return target;
+}
+
+/** Whether `file` lies in the records folder `root` where discovery would read it (not under a `.` folder). */
+function readByNextRun(root: string, file: string): boolean {
+  let realRoot: string;
+  let real: string;
+  try {
+    realRoot = fs.realpathSync(root);
+    real = path.join(fs.realpathSync(path.dirname(file)), path.basename(file));
+  } catch {
+    // a folder that does not exist: the write fails and says so
+    return false;
+  }
+  const rel = path.relative(realRoot, real);
+  const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return inside && fileTypeOf(real) !== null && !rel.split(path.sep).some((p) => p.startsWith('.'));
 }

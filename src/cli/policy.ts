@@ -8,6 +8,8 @@ import type { Lang } from '../core/lang';
 import { findRecordsFolder } from '../load/discover';
 import { renderGithub, renderJson, renderText } from '../render/problems';
 import { renderMarkdownTable, renderTerminalTable, type TableModel } from '../render/table';
+import { escapeMarkdownInline } from '../render/document';
+import { escapeTerminal } from '../render/escape';
 import { openFolder } from '../load/folder';
 import { diskFiles } from '../source/fs';
 import { EXIT_INVALID, UsageError, type Io } from './common';
@@ -100,7 +102,7 @@ function renderPolicy(v: PolicyView, lang: Lang, format: 'md' | 'text', colour: 
   const w = catalogue(lang).policyTable;
   const table = (t: TableModel) => (format === 'md' ? renderMarkdownTable(t) : renderTerminalTable(t, colour));
   const h = (s: string) => (format === 'md' ? `## ${s}\n\n` : `${s}\n`);
-  const parts: string[] = [format === 'md' ? `# ${v.name} (${v.id})\n\n` : `${v.name} (${v.id}) — ${v.source}\n\n`];
+  const parts: string[] = [format === 'md' ? `# ${escapeMarkdownInline(`${v.name} (${v.id})`)}\n\n` : `${escapeTerminal(`${v.name} (${v.id}) — ${v.source}`)}\n\n`];
   parts.push(h(w.categories), table({ columns: [{ label: w.id }, { label: w.title }, { label: w.max, align: 'right' }, { label: w.count, align: 'right' }], rows: v.categories.map((c) => [c.id, c.title, c.max === null ? '' : String(c.max), String(c.clauses)]) }), '\n');
   parts.push(
     h(w.clauses),

@@ -1,6 +1,6 @@
 /** What the report commands share: opening the folder, refusing invalid records, as-of, period, language. */
 import { Option } from 'commander';
-import type { Clock } from '../calendar/time';
+import { normalMonth, normalQuarter, type Clock } from '../calendar/time';
 import type { Policy } from '../core/policy';
 import type { Lang } from '../core/lang';
 import type { Period } from '../reports/findings';
@@ -32,6 +32,16 @@ export interface ReportContext {
 
 export const asOfOption = (): Option =>
   new Option('--as-of <time>', 'compute as at this moment: 2026-09-30, 2026-09-30 18:00 or ISO with offset (default: now)');
+/**
+ * `--quarter`, read as people type it (`2026q3`, `2026年第三季度`) and passed on in its one
+ * written form, which the report's header then shows; anything else is passed on as it is,
+ * for the command to refuse with its usage message.
+ */
+export const quarterOption = (description: string, mandatory = false): Option =>
+  new Option('--quarter <quarter>', description).argParser((v: string) => normalQuarter(v) ?? v).makeOptionMandatory(mandatory);
+/** `--month`, read as people type it (`2026-9`, `2026年9月`) and passed on as `2026-09`. */
+export const monthOption = (description: string, mandatory = false): Option =>
+  new Option('--month <month>', description).argParser((v: string) => normalMonth(v) ?? v).makeOptionMandatory(mandatory);
 export const langOption = (): Option => new Option('--lang <lang>', "label language (default: the config's locale)").choices(['zh-CN', 'en']);
 
 export function parseAsOf(text: string | undefined, clock: Clock, now: number): number {

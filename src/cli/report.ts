@@ -4,7 +4,7 @@ import { quarterlyTable } from '../reports/quarterly';
 import { QUARTERLY_FORMATS } from '../render/quarterly';
 import { UsageError, type Io } from './common';
 import { addFlatOption, addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
-import { asOfOption, prepareReport, type ReportOptions } from './report-common';
+import { asOfOption, prepareReport, quarterOption, type ReportOptions } from './report-common';
 const HELP = `
 The quarterly table (附表:分值及考核汇总表): one row per category of the policy, in the
 policy's order, with the clauses it covers, its maximum, the points deducted, the bonus, the
@@ -40,6 +40,8 @@ Formats:
          sheet with real numbers and date cells (wall times in the records' zone), frozen
          header rows, widths fit for Chinese text; --lang chooses the words. Record text
          that looks like a formula stays text.
+  html   one self-contained page (-o 2026-Q3.html): no script, nothing fetched, printable
+         on A4 with the table header on every page; record text is escaped
   json   {quarter, as_of, categories: [{id, max, deductions, bonus, score, count, title,
          clauses}], total: {deductions, bonus, count}, contract, policy, provenance,
          findings: [as breaches]} — see schemas/output-report.schema.json
@@ -51,6 +53,7 @@ Examples:
   $ svc-sla report --quarter 2026-Q3 --format md -o 2026-Q3.md
   $ svc-sla report --quarter 2026-Q3 --format csv --encoding gb18030 -o 2026-Q3.csv
   $ svc-sla report --quarter 2026-Q3 --format xlsx -o ../2026-Q3.xlsx
+  $ svc-sla report --quarter 2026-Q3 --format html -o ../2026-Q3.html
   $ svc-sla report --quarter 2026-Q3 --format csv --no-header-block -o findings.csv
   $ svc-sla report --quarter 2026-Q3 --format json --lang en | jq '.total'
 `;
@@ -62,7 +65,7 @@ export function reportCommand(io: Io): Command {
     .summary('the quarterly table: deductions, bonus and score per category')
     .description('The quarterly table (分值及考核汇总表): deductions, bonus and score per category, with every finding behind them.')
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
-    .requiredOption('--quarter <quarter>', 'the quarter, e.g. 2026-Q3')
+    .addOption(quarterOption('the quarter, e.g. 2026-Q3', true))
     .addOption(asOfOption());
   return addFlatOption(addOutputOptions(cmd))
     .addHelpText('after', HELP)

@@ -4,12 +4,16 @@ import { monthlySummary } from '../reports/summary';
 import { SUMMARY_FORMATS } from '../render/summary';
 import { UsageError, type Io } from './common';
 import { addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
-import { asOfOption, prepareReport, type ReportOptions } from './report-common';
+import { asOfOption, monthOption, prepareReport, type ReportOptions } from './report-common';
 
 const HELP = `
 The monthly field-service summary (现场技术服务月度汇总) for the coordinator's monthly
 production meeting:
 
+  ticket list    first, every ticket accepted in the month, as the 现场技术服务报告汇总 lists
+                 them: id, level (provisional marked), category, city (region), site,
+                 accepted, restored/resolved, elapsed, the limit, on time/late/open, and its
+                 summary text
   tickets        accepted in the month (by accepted_at), by level, by fault category
                  (service/nms/temperature/other) and by region of the policy's region table
                  (\`unknown\` when the ticket names no known city or region); a pie chart of
@@ -36,8 +40,9 @@ production meeting:
 
 Formats: text (default), md (with Mermaid charts GitHub and GitLab draw), csv (one sheet,
 UTF-8 with BOM or --encoding gb18030), xlsx (the same as one sheet of a workbook, counts and
-rates as numbers, times as date cells; give -o FILE.xlsx), json ({month, as_of, by_kind, tickets: {accepted,
-by_level, by_category, by_region, provisional}, on_time, findings, level1, open_at_end,
+rates as numbers, times as date cells; give -o FILE.xlsx), html (one self-contained page,
+printable on A4, the charts as inline SVG), json ({month, as_of, by_kind, tickets: {accepted,
+by_level, by_category, by_region, provisional, list}, on_time, findings, level1, open_at_end,
 inspections, quotas, training_seats, last_month_report, ...} — see
 schemas/output-summary.schema.json).
 
@@ -55,7 +60,7 @@ export function summaryCommand(io: Io): Command {
     .summary('the monthly field-service summary: tickets, on-time rates, what is still open')
     .description('The monthly field-service summary: tickets by level, category and region, on-time rates, restore times, open items and quotas.')
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
-    .requiredOption('--month <month>', 'the month, e.g. 2026-09')
+    .addOption(monthOption('the month, e.g. 2026-09', true))
     .addOption(asOfOption());
   return addOutputOptions(cmd)
     .addHelpText('after', HELP)

@@ -6,9 +6,14 @@ import { hasErrors, type Problem } from '../core/problems';
 import { checkFolder } from '../checks';
 import { diskFiles } from '../source/fs';
 import { renderGithub, renderGitlab, renderJson, renderText, summaryLine } from '../render/problems';
+import { renderJunit } from '../render/junit';
+import { renderSarif } from '../render/sarif';
+import { renderStepSummary } from '../render/step-summary';
 import type { Clock } from '../calendar/time';
 import { EXIT_INVALID, EXIT_OK, UsageError, repoRelative, resolveFolder, type Io, progressLine, cacheFor, workersFor, nowOf } from './common';
 import { asOfOption, parseAsOf } from './report-common';
+
+const VERSION: string = require('../../package.json').version;
 
 const HELP = `
 Checks every record of the folder against the JSON Schemas in schemas/ and the contract's
@@ -31,6 +36,15 @@ Formats:
   json     {valid, records, errors: [{file, line, column, kind, record, rule, message}], warnings}
   github   GitHub Actions annotations (chosen by default when GITHUB_ACTIONS=true)
   gitlab   GitLab Code Quality report (JSON array; save it as a codequality artifact)
+  sarif    SARIF 2.1.0 log, for GitHub code scanning (upload-sarif) and SARIF viewers: each
+           check is a rule, with its meaning from docs/records.md as help
+  junit    JUnit XML test report (GitLab artifacts:reports:junit, Jenkins, Azure): one test
+           case per problem, an error failing it
+With gitlab, sarif and junit, stdout is the report; the count line goes to stderr.
+
+When GITHUB_STEP_SUMMARY is set (in every GitHub Actions step), a Markdown summary is appended
+to that file, whatever the format: the count, problems counted by check, and the first 30
+problems with their places (GitHub shows only 10 annotations of each kind per step).
 
 Large folders (500 files or more) keep a cache of checked files in ~/.cache/svc-sla (or
 $XDG_CACHE_HOME/svc-sla), keyed by path, modification time and size, never in the records
@@ -50,6 +64,8 @@ Examples:
   $ svc-sla validate --format json > problems.json
   $ svc-sla validate tickets/2026/09/GD-0142.yaml       # only this file's problems
   $ svc-sla validate --format gitlab > gl-code-quality-report.json
+  $ svc-sla validate --format sarif > svc-sla.sarif
+  $ svc-sla validate --format junit > svc-sla-junit.xml
 `;
 
 export function validateCommand(io: Io): Command {
@@ -57,7 +73,7 @@ export function validateCommand(io: Io): Command {
     .summary('check records against the schemas and the contract logic')
     .description('Check every record against the JSON Schemas and the contract logic; errors at file:line:column.')
     .argument('[paths...]', 'records folder, or record files inside one (default: the nearest folder holding svc-sla.yaml)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'gitlab']))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'gitlab', 'sarif', 'junit']))
     .option('-q, --quiet', 'print errors only: no warnings, nothing at all when valid')
     .addOption(asOfOption())
     .addHelpText('after', HELP)
@@ -92,8 +108,10 @@ export function validateCommand(io: Io): Command {
       const quiet = opts.quiet === true;
       if (format === 'json') io.out(renderJson(summary));
       else if (format === 'github') io.out(renderGithub(summary, { quiet, pathFor }));
-      else if (format === 'gitlab') {
-        io.out(renderGitlab(summary, { quiet, pathFor }));
+      else if (format === 'gitlab' || format === 'sarif' || format === 'junit') {
+        if (format === 'gitlab') io.out(renderGitlab(summary, { quiet, pathFor }));
+        else if (format === 'sarif') io.out(renderSarif(summary, { quiet, pathFor, version: VERSION }));
+        else io.out(renderJunit(summary, { quiet, pathFor }));
         // stdout is the report file; the job log still gets the count
         if (!quiet || hasErrors(problems)) io.err(`${summaryLine(summary)}\n`);
       } else if (targets.length === 0) {
@@ -101,6 +119,14 @@ export function validateCommand(io: Io): Command {
         const which = paths.length === 1 ? 'the file is not' : `none of the ${paths.length} files is`;
         if (!quiet) io.out(`nothing to check: ${which} in a records folder (no svc-sla.yaml above ${paths.length === 1 ? 'it' : 'them'})\n`);
       } else io.out(renderText(summary, { quiet, paint: io.paint }));
+      const stepSummary = io.env.GITHUB_STEP_SUMMARY;
+      if (stepSummary && targets.length > 0) {
+        try {
+          fs.appendFileSync(stepSummary, renderStepSummary(summary, { pathFor }));
+        } catch (err) {
+          io.err(`svc-sla validate: warning: cannot append to GITHUB_STEP_SUMMARY (${stepSummary}): ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+        }
+      }
       io.exitCode = hasErrors(problems) ? EXIT_INVALID : EXIT_OK;
     });
 }

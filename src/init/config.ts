@@ -12,8 +12,36 @@ export type InitPolicy = (typeof INIT_POLICIES)[number];
  * svc-sla is not on the npm registry: CI installs it from wherever the user keeps it. These
  * placeholders are meant to fail loudly (.invalid never resolves) until they are replaced.
  */
-export const PACKAGE_PLACEHOLDER = 'git+https://example.invalid/svc-sla.git';
 export const REPO_PLACEHOLDER = 'https://example.invalid/svc-sla.git';
+/** `npm install -g git+URL#v<version>`: a release tag, whose dist/ is prebuilt (scripts/release.js) */
+export function packagePlaceholder(version: string): string {
+  return `git+${REPO_PLACEHOLDER}#v${version}`;
+}
+
+/** The Node.js line the CI templates run on: an LTS (Node 20 reached its end of life in April 2026). */
+export const CI_NODE_VERSION = 24;
+
+/** Where init puts copies of svc-sla's JSON Schemas, for editors: inside the records folder, so every clone has them. */
+export const SCHEMA_DIR = '.svc-sla/schemas';
+
+/** The schemas editors need: the config, calendars, locks, and each kind (a record, and a file of records). */
+export function editorSchemaNames(): string[] {
+  return ['config', 'calendar', 'lock', ...KINDS.flatMap((k) => [k, `${k}.file`])];
+}
+
+export function schemaDirReadme(version: string): string {
+  return `# ${SCHEMA_DIR}/ — svc-sla's JSON Schemas, for editors
+
+Copies of the record schemas of svc-sla ${version}, which \`.vscode/settings.json\` maps to each kind
+folder by relative path, so that the YAML extension (redhat.vscode-yaml) checks and completes
+records as you type in every clone of this repository. \`svc-sla validate\` does not read them:
+it always uses the schemas of the svc-sla that runs it. After upgrading svc-sla, refresh them:
+
+    svc-sla init --update-schemas
+
+and commit the result.
+`;
+}
 
 export function configYaml(policy: InitPolicy): string {
   if (policy === 'after-sales') {
@@ -92,7 +120,7 @@ workdays: [2027-02-07]               # make-up working days (调休上班), usua
 每年放一个 YAML 文件：holidays 写放假的日子，workdays 写调休上班的日子。
 `;
 
-export function githubWorkflow(): string {
+export function githubWorkflow(version: string): string {
   return `# Checks the records on every push and pull request; problems show up as annotations on the
 # changed lines. If the records folder is not the root of the repository, move this file to the
 # root's .github/workflows/ and name the folder: svc-sla validate path/to/records --format github
@@ -103,10 +131,11 @@ on:
   pull_request:
 
 env:
-  # svc-sla is not on the npm registry: point this at where your svc-sla lives, e.g.
-  # git+https://git.example.com/tools/svc-sla.git#v0.1.0 (a tag keeps CI reproducible),
-  # or the URL of a tarball made by \`npm pack\`.
-  SVC_SLA_PACKAGE: ${PACKAGE_PLACEHOLDER}
+  # svc-sla is not on the npm registry: point this at where your svc-sla lives, at a release
+  # tag (v<version>: dist/ is prebuilt there, so a global install needs no build tools), e.g.
+  # git+https://git.example.com/tools/svc-sla.git#v${version}, or the URL of a tarball made
+  # by \`npm pack\`.
+  SVC_SLA_PACKAGE: ${packagePlaceholder(version)}
 
 jobs:
   validate:
@@ -115,7 +144,7 @@ jobs:
       - uses: actions/checkout@v4
       - uses: actions/setup-node@v4
         with:
-          node-version: 20
+          node-version: ${CI_NODE_VERSION}
       - name: Install svc-sla
         run: npm install -g "$SVC_SLA_PACKAGE"
       - name: Validate the records
@@ -123,7 +152,7 @@ jobs:
 `;
 }
 
-export function gitlabCi(): string {
+export function gitlabCi(version: string): string {
   return `# GitLab CI job that checks the records; problems appear in the merge request's Code Quality
 # widget. Include it from .gitlab-ci.yml:
 #   include:
@@ -131,11 +160,12 @@ export function gitlabCi(): string {
 # If the records folder is not the root of the repository, name it after \`validate\`.
 svc-sla:
   stage: test
-  image: node:20
+  image: node:${CI_NODE_VERSION}
   variables:
-    # svc-sla is not on the npm registry: point this at where your svc-sla lives, e.g.
-    # git+https://gitlab.example.com/tools/svc-sla.git#v0.1.0, or a tarball URL (npm pack).
-    SVC_SLA_PACKAGE: ${PACKAGE_PLACEHOLDER}
+    # svc-sla is not on the npm registry: point this at where your svc-sla lives, at a release
+    # tag (dist/ prebuilt), e.g. git+https://gitlab.example.com/tools/svc-sla.git#v${version},
+    # or a tarball URL (npm pack).
+    SVC_SLA_PACKAGE: ${packagePlaceholder(version)}
   script:
     - npm install -g "$SVC_SLA_PACKAGE"
     # stdout is the report; the count goes to the job log. Exit 1 when a record is invalid.
@@ -151,7 +181,9 @@ svc-sla:
 export function preCommitConfig(version: string): string {
   return `# pre-commit (https://pre-commit.com) checks the staged records before each commit:
 #   pre-commit install        once per clone
-# Point repo at the git repository your svc-sla lives in, and rev at one of its tags or commits.
+# Point repo at the git repository your svc-sla lives in. rev is a release tag, v<version>
+# (made by svc-sla's \`npm run release\`: dist/ prebuilt, so installing the hook needs no build
+# tools); \`pre-commit autoupdate\` moves it to the newest tag.
 repos:
   - repo: ${REPO_PLACEHOLDER}
     rev: v${version}
@@ -160,16 +192,24 @@ repos:
 `;
 }
 
-/** Editor support: the YAML language server validates and completes each kind's files. */
-export function vscodeSettings(schemaPath: (name: string) => string): string {
+/**
+ * Editor support: the YAML language server validates and completes each kind's files. Schemas
+ * by path relative to the workspace (the records folder opened in VS Code): the copies in
+ * SCHEMA_DIR, which every clone has.
+ */
+export function vscodeSettings(): string {
+  const at = (name: string) => `./${SCHEMA_DIR}/${name}.schema.json`;
   const schemas: Record<string, string[]> = {
-    [schemaPath('config')]: ['svc-sla.yaml'],
-    [schemaPath('calendar')]: ['calendars/**/*.yaml', 'calendars/**/*.yml'],
-    [schemaPath('lock')]: ['locks/*.yaml'],
+    [at('config')]: ['svc-sla.yaml'],
+    [at('calendar')]: ['calendars/**/*.yaml', 'calendars/**/*.yml'],
+    [at('lock')]: ['locks/*.yaml'],
   };
   // the `.file` schemas accept one record or a list of records, as record files may hold either
-  for (const kind of KINDS) schemas[schemaPath(`${kind}.file`)] = [`${kind}/**/*.yaml`, `${kind}/**/*.yml`];
+  for (const kind of KINDS) schemas[at(`${kind}.file`)] = [`${kind}/**/*.yaml`, `${kind}/**/*.yml`];
   // one line per schema: the file is read by people merging it into their own settings
   const entries = Object.entries(schemas).map(([schema, globs]) => `    ${JSON.stringify(schema)}: [${globs.map((g) => JSON.stringify(g)).join(', ')}]`);
   return `{\n  "yaml.schemas": {\n${entries.join(',\n')}\n  }\n}\n`;
 }
+
+/** VS Code offers to install the YAML extension that reads yaml.schemas. */
+export const VSCODE_EXTENSIONS = `{\n  "recommendations": ["redhat.vscode-yaml"]\n}\n`;

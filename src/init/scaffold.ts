@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Kind } from '../core/kinds';
-import { CALENDARS_README, configYaml, githubWorkflow, gitlabCi, preCommitConfig, vscodeSettings, type InitPolicy } from './config';
+import { CALENDARS_README, SCHEMA_DIR, VSCODE_EXTENSIONS, configYaml, editorSchemaNames, githubWorkflow, gitlabCi, preCommitConfig, schemaDirReadme, vscodeSettings, type InitPolicy } from './config';
 import { exampleRecords } from './records';
 
 export interface PlannedFile {
@@ -19,9 +19,9 @@ export interface PlannedFile {
 
 export interface InitOptions {
   readonly policy: InitPolicy;
-  /** absolute path of an installed svc-sla JSON Schema, by name (`tickets`, `config`, ...) */
-  readonly schemaPath: (name: string) => string;
-  /** svc-sla's version, for the pre-commit `rev` placeholder */
+  /** the text of one of this svc-sla's JSON Schemas, by name (`tickets`, `config`, ...) */
+  readonly schemaText: (name: string) => string;
+  /** svc-sla's version: the release tag in the CI and pre-commit files, the schema copies' note */
   readonly version: string;
 }
 
@@ -30,11 +30,43 @@ export function plannedFiles(opts: InitOptions): PlannedFile[] {
     { path: 'svc-sla.yaml', content: configYaml(opts.policy) },
     ...exampleRecords(opts.policy),
     { path: 'calendars/README.md', content: CALENDARS_README },
-    { path: '.github/workflows/svc-sla.yml', content: githubWorkflow() },
-    { path: '.gitlab-ci.svc-sla.yml', content: gitlabCi() },
+    { path: '.github/workflows/svc-sla.yml', content: githubWorkflow(opts.version) },
+    { path: '.gitlab-ci.svc-sla.yml', content: gitlabCi(opts.version) },
     { path: '.pre-commit-config.yaml', content: preCommitConfig(opts.version) },
-    { path: '.vscode/settings.json', content: vscodeSettings(opts.schemaPath) },
+    { path: '.vscode/settings.json', content: vscodeSettings() },
+    { path: '.vscode/extensions.json', content: VSCODE_EXTENSIONS },
+    ...schemaCopies(opts),
   ];
+}
+
+/** The editor's copies of the schemas (SCHEMA_DIR), with a note on what they are. */
+export function schemaCopies(opts: Pick<InitOptions, 'schemaText' | 'version'>): PlannedFile[] {
+  return [
+    { path: `${SCHEMA_DIR}/README.md`, content: schemaDirReadme(opts.version) },
+    ...editorSchemaNames().map((n) => ({ path: `${SCHEMA_DIR}/${n}.schema.json`, content: opts.schemaText(n) })),
+  ];
+}
+
+/**
+ * `init --update-schemas`: the schema copies rewritten with this svc-sla's (the only files init
+ * ever replaces: they are svc-sla's, not the user's). Returns the paths that changed.
+ */
+export function updateSchemaCopies(folder: string, files: readonly PlannedFile[]): string[] {
+  const changed: string[] = [];
+  for (const f of files) {
+    const abs = path.join(folder, ...f.path.split('/'));
+    let old: string | null = null;
+    try {
+      old = fs.readFileSync(abs, 'utf8');
+    } catch {
+      old = null;
+    }
+    if (old === f.content) continue;
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, f.content);
+    changed.push(f.path);
+  }
+  return changed;
 }
 
 /** Entries of the folder that make it "not empty" (a fresh `git init` does not count). */

@@ -14,6 +14,7 @@ import type { Files } from '../source/fs';
 import { readText } from '../source/read';
 import { translateSchemaErrors } from '../source/schema-errors';
 import { parseYaml, type Locator, type ParsedRecord } from '../source/yaml';
+import { createTemporary, settle, writeAll } from '../util/files';
 import { schemaDocument } from '../util/paths';
 import { LOCKS_DIR, type Lock } from './model';
 
@@ -136,22 +137,29 @@ export function renderLock(lock: Lock, rel: string): string {
 
 /**
  * Writes a new lock file whole or not at all, and never over an existing one (even one created
- * meanwhile): the text goes to a temporary file that is then hard-linked into place, which
- * fails if the name exists. Throws an error with code EEXIST in that case.
+ * meanwhile): the text goes to a temporary file (created exclusively under a random name,
+ * removed on failure and on SIGINT/SIGTERM) that is then hard-linked into place, which fails
+ * if the name exists. Throws an error with code EEXIST in that case.
  */
 export function writeNewLockFile(abs: string, text: string): void {
   fs.mkdirSync(path.dirname(abs), { recursive: true });
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text);
+  const { tmp, fd } = createTemporary(abs);
   try {
-    fs.linkSync(tmp, abs);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw err;
-    // a file system without hard links: still exclusive, if not atomic
-    fs.writeFileSync(abs, text, { flag: 'wx' });
+    try {
+      writeAll(fd, Buffer.from(text, 'utf8'));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.linkSync(tmp, abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw err;
+      // a file system without hard links: still exclusive, if not atomic
+      fs.writeFileSync(abs, text, { flag: 'wx' });
+    }
   } finally {
-    fs.rmSync(tmp, { force: true });
+    settle(tmp, true);
   }
 }
-

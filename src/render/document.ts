@@ -4,6 +4,8 @@
  * opens as one Excel sheet, and plain text with boxed tables for the terminal. The JSON of each
  * report is built from its model directly, not from these blocks.
  */
+import { escapeMarkdownText, escapeTerminal } from './escape';
+import { barChart, pieChart, type Slice } from './mermaid';
 import { plain, type Paint } from './style';
 import { renderCsvRows, renderMarkdownTable, renderTerminalTable, type Column } from './table';
 
@@ -22,8 +24,17 @@ export type Block =
   /** `empty` is printed instead of a table without rows */
   | { readonly type: 'table'; readonly table: DocTable; readonly empty?: string }
   | { readonly type: 'text'; readonly text: string }
-  /** Mermaid source; only Markdown shows it */
-  | { readonly type: 'chart'; readonly mermaid: string };
+  /** a chart as numbers: Markdown draws it with Mermaid, HTML as inline SVG; the tables beside it hold the same numbers */
+  | { readonly type: 'chart'; readonly chart: Chart };
+
+/** What a chart shows: one bar (or slice) per item, integer values. */
+export interface Chart {
+  readonly kind: 'bars' | 'pie';
+  readonly title: string;
+  /** what the values count (the bars' axis) */
+  readonly unit: string;
+  readonly items: readonly Slice[];
+}
 
 type Target = 'md' | 'text' | 'csv';
 
@@ -34,9 +45,9 @@ function cellText(c: Cell, target: Target, none: string): string {
   return c.join(target === 'csv' ? '; ' : ', ');
 }
 
-/** Free text outside a table (the contract name, a note): one line, no Markdown markup. */
+/** Free text outside a table (the contract name, a note): one line, no Markdown markup or HTML. */
 export function escapeMarkdownInline(s: string): string {
-  return s.replace(/\r\n?|\n/g, ' ').replace(/([\\`*_[\]<>|~#])/g, '\\$1');
+  return escapeMarkdownText(s).replace(/\n/g, ' ').replace(/([`*_|~#])/g, '\\$1');
 }
 
 export function renderMarkdown(blocks: readonly Block[], none = '—'): string {
@@ -60,7 +71,7 @@ export function renderMarkdown(blocks: readonly Block[], none = '—'): string {
         parts.push(`${escapeMarkdownInline(b.text)}\n`);
         break;
       case 'chart':
-        parts.push('```mermaid\n' + b.mermaid + '```\n');
+        parts.push('```mermaid\n' + (b.chart.kind === 'pie' ? pieChart(b.chart.title, b.chart.items) : barChart(b.chart.title, b.chart.unit, b.chart.items)) + '```\n');
         break;
     }
   }
@@ -70,20 +81,22 @@ export function renderMarkdown(blocks: readonly Block[], none = '—'): string {
 export function renderText(blocks: readonly Block[], opts: { colour: boolean; paint?: Paint; none?: string }): string {
   const paint = opts.colour ? opts.paint ?? plain : plain;
   const none = opts.none ?? '—';
+  // record text reaches the terminal: controls and bidi characters shown escaped (tables escape their cells)
+  const t = (s: string): string => escapeTerminal(s, { newlines: true });
   const parts: string[] = [];
   for (const b of blocks) {
     switch (b.type) {
       case 'title':
-        parts.push(`${paint.bold(b.text)}\n`);
+        parts.push(`${paint.bold(t(b.text))}\n`);
         break;
       case 'heading':
-        parts.push(`${paint.bold(b.level === 2 ? `== ${b.text} ==` : `-- ${b.text} --`)}\n`);
+        parts.push(`${paint.bold(b.level === 2 ? `== ${t(b.text)} ==` : `-- ${t(b.text)} --`)}\n`);
         break;
       case 'fields':
-        parts.push(b.items.map(([k, v]) => `${k}: ${v}`).join('\n') + '\n');
+        parts.push(b.items.map(([k, v]) => `${t(k)}: ${t(v)}`).join('\n') + '\n');
         break;
       case 'table':
-        if (b.table.rows.length === 0 && b.empty !== undefined) parts.push(`${b.empty}\n`);
+        if (b.table.rows.length === 0 && b.empty !== undefined) parts.push(`${t(b.empty)}\n`);
         else {
           const multiLine = b.table.rows.some((r) => r.some((c) => (Array.isArray(c) ? c.length > 1 : typeof c === 'string' && /[\r\n]/.test(c))));
           parts.push(
@@ -94,7 +107,7 @@ export function renderText(blocks: readonly Block[], opts: { colour: boolean; pa
         }
         break;
       case 'text':
-        parts.push(`${b.text}\n`);
+        parts.push(`${t(b.text)}\n`);
         break;
       case 'chart':
         break;

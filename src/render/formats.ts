@@ -1,6 +1,6 @@
 /**
  * The output formats of the reports. Each report is a model (numbers, from src/reports) with a
- * renderer per format: its blocks give the document formats (terminal text, Markdown, CSV) and
+ * renderer per format: its blocks give the document formats (terminal text, Markdown, CSV, HTML) and
  * by default its workbook (xlsx.ts), its JSON the programs' format. A verb picks its renderer
  * from the report's `Formats` record.
  */
@@ -10,11 +10,12 @@ import type { Lang } from '../core/lang';
 import type { Policy } from '../core/policy';
 import type { ReportHeader } from '../reports/header';
 import { renderCsv, renderMarkdown, renderText, type Block } from './document';
+import { renderHtml } from './html';
 import { labels } from './i18n';
 import type { Paint } from './style';
 import { blocksWorkbook } from './xlsx';
 
-export const REPORT_FORMATS = ['text', 'md', 'csv', 'json', 'xlsx'] as const;
+export const REPORT_FORMATS = ['text', 'md', 'csv', 'json', 'xlsx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** The formats rendered as text; `xlsx` is bytes. */
 export type TextFormat = Exclude<ReportFormat, 'xlsx'>;
@@ -47,6 +48,7 @@ export function withDocuments<M>(blocks: (model: M, ctx: RenderContext) => Block
     text: (m, ctx) => renderText(blocks(m, ctx), { colour: ctx.colour, paint: ctx.paint, none: labels(ctx.lang).none }),
     md: (m, ctx) => renderMarkdown(blocks(m, ctx), labels(ctx.lang).none),
     csv: (m, ctx) => renderCsv(blocks(m, ctx)),
+    html: (m, ctx) => renderHtml(blocks(m, ctx), { lang: ctx.lang, none: labels(ctx.lang).none }),
     xlsx: (m, ctx) => blocksWorkbook(blocks(m, ctx), ctx),
     ...rest,
   };

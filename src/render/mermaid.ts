@@ -1,7 +1,7 @@
 /**
  * Mermaid charts for the Markdown reports: GitHub and GitLab draw a ```mermaid block as a chart.
  * Only numbers and our own labels go in; a label loses the characters that would end a quoted
- * Mermaid string or line.
+ * Mermaid string or line, HTML's `<`, `>`, `&`, and control and bidi characters.
  */
 
 export interface Slice {
@@ -10,7 +10,12 @@ export interface Slice {
 }
 
 export function mermaidText(s: string): string {
-  return s.replace(/["\r\n`]/g, ' ').replace(/[{}[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/["\r\n`]/g, ' ')
+    .replace(/[{}[\]<>&]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A pie chart with the numbers shown; empty slices are left out (Mermaid cannot draw 0). */
@@ -20,11 +25,16 @@ export function pieChart(title: string, slices: readonly Slice[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A bar chart (`xychart-beta`): one bar per label, y axis from 0 to the largest value. */
+/**
+ * A bar chart (`xychart-beta`, Mermaid 10.4 or later; GitHub and GitLab have it), horizontal so
+ * that long labels do not overlap, the axis from 0 to at least 5 so that its ticks are whole
+ * numbers (Mermaid ticks a 0–1 axis at 0.2).
+ */
 export function barChart(title: string, yLabel: string, bars: readonly Slice[]): string {
-  const top = Math.max(1, ...bars.map((b) => b.value));
+  let top = 5;
+  for (const b of bars) if (b.value > top) top = b.value;
   return [
-    'xychart-beta',
+    'xychart-beta horizontal',
     `    title "${mermaidText(title)}"`,
     `    x-axis [${bars.map((b) => `"${mermaidText(b.label)}"`).join(', ')}]`,
     `    y-axis "${mermaidText(yLabel)}" 0 --> ${top}`,

@@ -1,6 +1,7 @@
 /** The renderings of validation problems: text for people, JSON for programs, GitHub annotations and GitLab Code Quality for CI. */
 import { createHash } from 'node:crypto';
 import { countProblems, type Problem } from '../core/problems';
+import { escapeTerminal } from './escape';
 import { plain, type Paint } from './style';
 
 export interface ValidationSummary {
@@ -23,6 +24,11 @@ export function summaryLine(s: ValidationSummary, paint: Paint = plain): string 
   return paint.red(`✖ ${plural(errors, 'error')}`) + (warnings > 0 ? paint.yellow(`, ${plural(warnings, 'warning')}`) : '') + ` in ${scope}`;
 }
 
+/** Text from the records in a problem line: one line, every control and bidi character shown escaped. */
+function oneLine(s: string): string {
+  return escapeTerminal(s, { tabs: true });
+}
+
 /** Grouped by file, one line per problem: `  line:col  error  message  [record] rule`. */
 export function renderText(s: ValidationSummary, opts: { quiet: boolean; paint?: Paint }): string {
   const paint = opts.paint ?? plain;
@@ -33,13 +39,13 @@ export function renderText(s: ValidationSummary, opts: { quiet: boolean; paint?:
   for (const p of shown) {
     if (p.file !== file) {
       if (file !== null) lines.push('');
-      lines.push(paint.underline(p.file));
+      lines.push(paint.underline(oneLine(p.file)));
       file = p.file;
     }
     const pos = `${p.line}:${p.column}`.padEnd(posWidth);
     const sev = p.severity === 'error' ? paint.red('error  ') : paint.yellow('warning');
-    const rec = p.record !== null ? ` [${p.record}]` : '';
-    lines.push(`  ${paint.dim(pos)}  ${sev}  ${p.message}${paint.dim(`${rec}  ${p.rule}`)}`);
+    const rec = p.record !== null ? ` [${oneLine(p.record)}]` : '';
+    lines.push(`  ${paint.dim(pos)}  ${sev}  ${oneLine(p.message)}${paint.dim(`${rec}  ${p.rule}`)}`);
   }
   if (!opts.quiet || countProblems(s.problems).errors > 0) {
     if (lines.length > 0) lines.push('');
@@ -61,7 +67,8 @@ export function renderJson(s: ValidationSummary): string {
 
 /** GitHub workflow-command escaping: data and property values differ. */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // line breaks are the annotation's own (%0A); any other control would act on the log's terminal
+  return escapeTerminal(s, { newlines: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
@@ -92,29 +99,34 @@ export interface GitlabIssue {
 }
 
 /**
- * GitLab Code Quality JSON: an array of issues, `major` for errors and `minor` for warnings.
- * GitLab compares reports of two pipelines by fingerprint, so it leaves the line out (moving
- * a record must not make its problem "new"); identical problems in one file get an occurrence
- * number so that GitLab does not fold them into one.
+ * A stable id per problem, for CI systems that compare reports of two runs (GitLab Code Quality,
+ * SARIF's partialFingerprints). The line is left out (moving a record must not make its problem
+ * "new"); identical problems in one file get an occurrence number so that none is folded into another.
  */
-export function renderGitlab(s: ValidationSummary, opts: { quiet: boolean; pathFor: (file: string) => string }): string {
-  const shown = opts.quiet ? s.problems.filter((p) => p.severity === 'error') : s.problems;
+export function problemFingerprints(problems: readonly Problem[], pathFor: (file: string) => string): string[] {
   const seen = new Map<string, number>();
-  const issues: GitlabIssue[] = shown.map((p) => {
-    const file = opts.pathFor(p.file);
-    const key = [file, p.rule, p.message, p.record ?? ''].join('\0');
+  return problems.map((p) => {
+    const key = [pathFor(p.file), p.rule, p.message, p.record ?? ''].join('\0');
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    const fingerprint = createHash('sha1')
+    return createHash('sha1')
       .update(n === 0 ? key : `${key}\0${n}`)
       .digest('hex');
+  });
+}
+
+/** GitLab Code Quality JSON: an array of issues, `major` for errors and `minor` for warnings. */
+export function renderGitlab(s: ValidationSummary, opts: { quiet: boolean; pathFor: (file: string) => string }): string {
+  const shown = opts.quiet ? s.problems.filter((p) => p.severity === 'error') : s.problems;
+  const fingerprints = problemFingerprints(shown, opts.pathFor);
+  const issues: GitlabIssue[] = shown.map((p, i) => {
     const rec = p.record !== null ? ` [${p.record}]` : '';
     return {
       description: `${p.message}${rec}`,
       check_name: p.rule,
-      fingerprint,
+      fingerprint: fingerprints[i]!,
       severity: p.severity === 'error' ? 'major' : 'minor',
-      location: { path: file, lines: { begin: p.line } },
+      location: { path: opts.pathFor(p.file), lines: { begin: p.line } },
     };
   });
   return `${JSON.stringify(issues, null, 2)}\n`;

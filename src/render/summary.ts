@@ -4,10 +4,9 @@ import type { Lang } from '../core/lang';
 import { provenanceJson } from '../reports/header';
 import { withDocuments, type Formats, type RenderContext } from './formats';
 import { ACTIVITY_KINDS, KIND_FACTS } from '../core/kinds';
-import type { MeanTime, MonthlySummary, TicketBrief } from '../reports/summary';
+import type { MeanTime, MonthlySummary, TicketBrief, TicketLine } from '../reports/summary';
 import type { Block, Cell, DocTable } from './document';
-import { humanDuration, labels } from './i18n';
-import { barChart, pieChart } from './mermaid';
+import { formatDuration, humanDuration, labels } from './i18n';
 import { headerFields, shortTime } from './parts';
 
 /** 0.6667 → `66.7%` */
@@ -52,6 +51,47 @@ function ticketTable(list: readonly TicketBrief[], clock: Clock, lang: Lang, cut
   };
 }
 
+/** The limit a ticket was held to: a duration, or the agreed date it was given. */
+function limitText(t: TicketLine, lang: Lang): string | null {
+  const L = labels(lang);
+  if (t.limit === null) return null;
+  if (t.limit.duration) return formatDuration(t.limit.duration, lang);
+  return t.limit.agreed ? L.agreed(t.limit.agreed) : null;
+}
+
+/** Every ticket of the month, as the 现场技术服务报告汇总 lists them. */
+function ticketListTable(list: readonly TicketLine[], clock: Clock, lang: Lang): DocTable {
+  const L = labels(lang);
+  return {
+    columns: [
+      { label: L.record },
+      { label: L.level },
+      { label: L.ticketCategory },
+      { label: L.cityRegion },
+      { label: L.site },
+      { label: L.accepted },
+      { label: L.closedAt },
+      { label: L.elapsed, align: 'right' },
+      { label: L.limitCol },
+      { label: L.result },
+      { label: L.ticketSummary },
+    ],
+    rows: list.map((t): Cell[] => [
+      t.record,
+      t.level === null ? null : t.levelConfirmed ? levelLabel(t.level, lang) : L.withNote(levelLabel(t.level, lang), L.provisional),
+      t.category === null ? null : L.ticketCategories[t.category] ?? t.category,
+      t.city === null ? (t.region ? t.region.title[lang] : null) : t.region ? L.withNote(t.city, t.region.title[lang]) : t.city,
+      t.site,
+      t.accepted === null ? null : shortTime(clock.format(t.accepted)),
+      t.closed === null ? null : shortTime(clock.format(t.closed)),
+      t.elapsed === null ? null : humanDuration(t.elapsed, lang),
+      limitText(t, lang),
+      t.status === null ? null : t.status === 'open' ? L.stillOpen : L.statusName[t.status] ?? t.status,
+      t.summary,
+    ]),
+  };
+}
+
 function meanRow(label: string, m: MeanTime, lang: Lang, worst: string | null): Cell[] {
   return [label, String(m.count), m.mean === null ? null : humanDuration(m.mean, lang), worst];
 }
@@ -60,14 +100,15 @@ function summaryBlocks(s: MonthlySummary, { header, clock, lang }: RenderContext
   const L = labels(lang);
   const blocks: Block[] = [{ type: 'title', text: L.summaryTitle(s.month) }, headerFields(header, lang, [[L.cutoff, clock.format(s.cutoff)]])];
 
-  // tickets
+  // the month's tickets, one by one, then the counts
+  blocks.push({ type: 'heading', level: 2, text: L.ticketList }, { type: 'table', empty: L.nothing, table: ticketListTable(s.tickets.list, clock, lang) });
   blocks.push({ type: 'heading', level: 2, text: L.tickets }, { type: 'text', text: L.ticketsAccepted(s.tickets.accepted) });
   blocks.push({
     type: 'table',
     table: { columns: [{ label: L.level }, { label: L.countCol, align: 'right' }], rows: s.tickets.byLevel.map((r) => [levelLabel(r.level, lang), String(r.count)]) },
   });
   if (s.tickets.accepted > 0) {
-    blocks.push({ type: 'chart', mermaid: pieChart(L.byLevelChart, s.tickets.byLevel.map((r) => ({ label: levelLabel(r.level, lang), value: r.count }))) });
+    blocks.push({ type: 'chart', chart: { kind: 'pie', title: L.byLevelChart, unit: L.countCol, items: s.tickets.byLevel.map((r) => ({ label: levelLabel(r.level, lang), value: r.count })) } });
   }
   blocks.push({
     type: 'table',
@@ -142,7 +183,8 @@ function summaryBlocks(s: MonthlySummary, { header, clock, lang }: RenderContext
     },
   });
   if (f.byClause.length > 0) {
-    blocks.push({ type: 'chart', mermaid: barChart(L.findingsChart, L.findingCount, f.byClause.map((r) => ({ label: r.clause, value: r.count }))) });
+    // bars named by the clause's title, as the table beside it
+    blocks.push({ type: 'chart', chart: { kind: 'bars', title: L.findingsChart, unit: L.findingCount, items: f.byClause.map((r) => ({ label: r.title[lang], value: r.count })) } });
   }
 
   // still open, provisional
@@ -273,6 +315,26 @@ function summaryJson(s: MonthlySummary, { header, clock, lang }: RenderContext):
       by_category: Object.fromEntries(s.tickets.byCategory.map((r) => [r.category, r.count])),
       by_region: Object.fromEntries(s.tickets.byRegion.map((r) => [r.region, r.count])),
       provisional: s.tickets.provisional.map((t) => briefJson(t, clock)),
+      list: s.tickets.list.map((t) => ({
+        record: t.record,
+        level: t.level,
+        level_confirmed: t.levelConfirmed,
+        category: t.category,
+        city: t.city,
+        region: t.region?.id ?? null,
+        site: t.site,
+        accepted_at: fmt(t.accepted),
+        closed_at: fmt(t.closed),
+        elapsed_minutes: minutes(t.elapsed),
+        clause: t.clause,
+        limit: t.limit?.duration ?? null,
+        agreed: t.limit?.agreed ?? null,
+        due: fmt(t.due),
+        status: t.status,
+        summary: t.summary,
+        file: t.source.file,
+        line: t.source.line,
+      })),
     },
     on_time: s.onTime.map((r) => ({
       clause: r.clause,

@@ -3,6 +3,7 @@
  * document, CSV that Excel opens with Chinese intact, and a terminal table.
  */
 import Table from 'cli-table3';
+import { escapeMarkdownText, escapeTerminal } from './escape';
 
 export interface Column {
   readonly label: string;
@@ -14,9 +15,9 @@ export interface TableModel {
   readonly rows: readonly (readonly string[])[];
 }
 
-/** `|` and line breaks would end a Markdown cell or row early. */
+/** Markdown's escaping (src/render/escape.ts), and `|` and line breaks, which would end a cell or row early. */
 export function escapeMarkdownCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, '<br>');
+  return escapeMarkdownText(s).replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 }
 
 export function renderMarkdownTable(t: TableModel): string {
@@ -50,13 +51,13 @@ export function renderCsvRows(rows: readonly (readonly string[])[]): string {
  */
 export function renderTerminalTable(t: TableModel, colour: boolean, opts: { rowLines?: boolean } = {}): string {
   const table = new Table({
-    head: t.columns.map((c) => c.label),
+    head: t.columns.map((c) => escapeTerminal(c.label, { tabs: true })),
     colAligns: t.columns.map((c) => c.align ?? 'left'),
     style: colour ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] },
     wordWrap: false,
     // no rule between body rows: denser, and it copies cleanly
     ...(opts.rowLines ? {} : { chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } }),
   });
-  for (const r of t.rows) table.push([...r]);
+  for (const r of t.rows) table.push(r.map((c) => escapeTerminal(c, { newlines: true, tabs: true })));
   return `${table.toString()}\n`;
 }

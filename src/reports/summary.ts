@@ -19,7 +19,7 @@ import type { Text } from '../core/lang';
 import { matches, regionOf } from '../rules/conditions';
 import { fieldValue } from '../core/kinds';
 import { isFinding, type Evaluation, type Status } from '../rules/engine';
-import { asOfView } from '../rules/context';
+import { asOfView, type LimitInfo } from '../rules/context';
 
 export const UNKNOWN_REGION = 'unknown';
 
@@ -29,6 +29,32 @@ export interface TicketBrief {
   readonly category: string | null;
   readonly levelConfirmed: boolean;
   readonly accepted: number | null;
+  readonly summary: string;
+  readonly source: SourcePos;
+}
+
+/**
+ * One ticket of the month as the 现场技术服务报告汇总 lists it: where, when, how long, against
+ * which limit and how it went. The limit and outcome are those of the ticket's headline
+ * obligation, the clause that runs from acceptance to its restore or resolve.
+ */
+export interface TicketLine {
+  readonly record: string;
+  readonly level: number | null;
+  readonly levelConfirmed: boolean;
+  readonly category: string | null;
+  readonly city: string | null;
+  readonly region: { readonly id: string; readonly title: Text } | null;
+  readonly site: string | null;
+  readonly accepted: number | null;
+  /** where its headline clock stopped: restored (level 1) or resolved, as at the as-of time; null while open */
+  readonly closed: number | null;
+  /** closed − accepted, ms */
+  readonly elapsed: number | null;
+  readonly clause: string | null;
+  readonly limit: LimitInfo | null;
+  readonly due: number | null;
+  readonly status: Status | null;
   readonly summary: string;
   readonly source: SourcePos;
 }
@@ -109,6 +135,8 @@ export interface MonthlySummary {
     readonly byCategory: readonly { readonly category: string; readonly count: number }[];
     readonly byRegion: readonly { readonly region: string; readonly title: Text | null; readonly count: number }[];
     readonly provisional: readonly TicketBrief[];
+    /** every ticket accepted in the month, in order of acceptance */
+    readonly list: readonly TicketLine[];
   };
   readonly byKind: readonly { readonly kind: Kind; readonly count: number }[];
   readonly onTime: readonly ClauseRate[];
@@ -172,6 +200,55 @@ function brief(clock: Clock, t: Rec): TicketBrief {
     summary: typeof t.data.summary === 'string' ? t.data.summary.trimEnd() : '',
     source: t.source,
   };
+}
+
+/** The clauses that run from a ticket's acceptance to its restore or resolve, in policy order. */
+function headlineClauses(policy: Policy): ReadonlySet<string> {
+  return new Set(
+    policy.clauses
+      .filter((c) => isElapsed(c) && c.applies?.kind === 'tickets' && c.from === 'accepted_at' && c.to.some((f) => f === 'restored_at' || f === 'resolved_at'))
+      .map((c) => c.id),
+  );
+}
+
+function ticketLines(input: SummaryInput, accepted: readonly Rec[]): TicketLine[] {
+  const { clock, policy, evaluations } = input;
+  const headline = headlineClauses(policy);
+  const order = new Map(policy.clauses.map((c, i) => [c.id, i]));
+  const byRecord = new Map<string, Evaluation>();
+  for (const e of evaluations) {
+    if (e.record === null || e.kind !== 'tickets' || !headline.has(e.clause) || e.status === 'noted') continue;
+    const prior = byRecord.get(e.record);
+    if (prior === undefined || order.get(e.clause)! < order.get(prior.clause)!) byRecord.set(e.record, e);
+  }
+  return accepted
+    .map((t): TicketLine => {
+      const b = brief(clock, t);
+      const e = byRecord.get(t.id);
+      // the end of the headline obligation's clock (a temporary fix's restore, not its later
+      // resolve), so that elapsed, limit and result speak of the same span
+      const closed = e !== undefined ? e.actual : ticketClosedAt(clock, t);
+      const region = regionOf(policy, t);
+      return {
+        record: b.record,
+        level: b.level,
+        levelConfirmed: b.levelConfirmed,
+        category: b.category,
+        city: typeof t.data.city === 'string' ? t.data.city : null,
+        region: region ? { id: region.id, title: region.title } : null,
+        site: typeof t.data.site === 'string' ? t.data.site : null,
+        accepted: b.accepted,
+        closed,
+        elapsed: closed !== null && b.accepted !== null ? closed - b.accepted : null,
+        clause: e?.clause ?? null,
+        limit: e?.limit ?? null,
+        due: e?.due ?? null,
+        status: e?.status ?? null,
+        summary: b.summary,
+        source: b.source,
+      };
+    })
+    .sort((a, b) => (a.accepted ?? 0) - (b.accepted ?? 0) || (a.record < b.record ? -1 : a.record > b.record ? 1 : 0));
 }
 
 function mean(values: readonly number[]): MeanTime {
@@ -343,7 +420,7 @@ export function monthlySummary(input: SummaryInput): MonthlySummary {
     month,
     period,
     cutoff: cutoffEx - 1,
-    tickets: { accepted: accepted.length, byLevel, byCategory, byRegion, provisional },
+    tickets: { accepted: accepted.length, byLevel, byCategory, byRegion, provisional, list: ticketLines({ ...input, records }, accepted) },
     byKind,
     onTime,
     findings: { count: monthFindings.length, deductions, bonus, byClause },

@@ -255,3 +255,57 @@ describe('validate --format gitlab in a repository', () => {
     expect(JSON.parse(ok.stdout)).toEqual([]);
   });
 });
+
+describe('git runs nothing the repository names (a zipped repository with its .git/config)', () => {
+  /** A committed records repository whose config names programs that would touch marker files. */
+  function hostileRepo(): { repo: string; markers: string } {
+    const repo = initRepo();
+    const markers = tempFolder();
+    const script = (name: string) => {
+      const file = path.join(markers, `${name}.sh`);
+      fs.writeFileSync(file, `#!/bin/sh\ntouch '${path.join(markers, name)}'\ncat\n`, { mode: 0o755 });
+      return file;
+    };
+    fs.writeFileSync(path.join(repo, '.gitattributes'), '*.yaml filter=evil\n');
+    git(repo, 'add', '.gitattributes');
+    git(repo, 'commit', '-q', '-m', 'attributes');
+    git(repo, 'config', 'core.fsmonitor', script('fsmonitor'));
+    git(repo, 'config', 'filter.evil.clean', script('clean'));
+    git(repo, 'config', 'filter.evil.process', script('process'));
+    git(repo, 'config', 'core.pager', script('pager'));
+    const hooks = path.join(repo, '.git', 'hooks');
+    fs.mkdirSync(hooks, { recursive: true });
+    fs.copyFileSync(script('hook'), path.join(hooks, 'post-index-change'));
+    fs.chmodSync(path.join(hooks, 'post-index-change'), 0o755);
+    // a stale index entry: git would refresh it, through the clean filter, and write the index
+    const past = new Date('2026-01-02T03:04:05Z');
+    fs.utimesSync(path.join(repo, 'svc-sla.yaml'), past, past);
+    return { repo, markers };
+  }
+  const ran = (markers: string) => ['fsmonitor', 'clean', 'process', 'pager', 'hook'].filter((m) => fs.existsSync(path.join(markers, m)));
+
+  test('report: no fsmonitor, filter, hook or pager runs, and the header still names the commit', () => {
+    const { repo, markers } = hostileRepo();
+    const head = git(repo, 'rev-parse', 'HEAD').trim();
+    const r = runCli(['report', '--quarter', '2026-Q3', '--lang', 'en', '--format', 'json'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(ran(markers)).toEqual([]);
+    expect(JSON.parse(r.stdout).provenance).toEqual({ commit: head, dirty: false });
+
+    fs.appendFileSync(path.join(repo, 'consultations', 'ZX-2026-001.yaml'), 'note: answered by phone\n');
+    const dirty = runCli(['report', '--quarter', '2026-Q3', '--lang', 'en'], { cwd: repo });
+    expect(dirty.code).toBe(0);
+    expect(dirty.stdout).toContain(`Provenance: ${head.slice(0, 12)} (uncommitted changes)`);
+    expect(ran(markers)).toEqual([]);
+  });
+
+  test('validate never runs git at all', () => {
+    const { repo, markers } = hostileRepo();
+    const bin = tempFolder();
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\ntouch '${path.join(markers, 'git')}'\nexit 1\n`, { mode: 0o755 });
+    const r = runCli(['validate'], { cwd: repo, env: { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` } });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(markers, 'git'))).toBe(false);
+    expect(ran(markers)).toEqual([]);
+  });
+});

@@ -10,6 +10,8 @@ import Ajv from 'ajv';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import { makeExamplesReal, ROOT, runCli, tempFolder } from './run';
 
+const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+
 const KIND_FOLDERS = ['tickets', 'inspections', 'upgrades', 'loans', 'consultations', 'doc-requests', 'exchanges', 'meetings', 'submissions', 'assessments'];
 
 function filesBelow(dir: string): string[] {
@@ -154,13 +156,13 @@ describe('init: the CI and editor files', () => {
   });
   const readYaml = (f: string) => parseYaml(fs.readFileSync(path.join(dir, f), 'utf8'), { uniqueKeys: true });
 
-  test('GitHub workflow: on push and pull_request, Node 20, installs SVC_SLA_PACKAGE, runs validate --format github', () => {
+  test('GitHub workflow: on push and pull_request, Node 24 (an LTS), installs SVC_SLA_PACKAGE at the release tag, runs validate --format github', () => {
     const wf = readYaml('.github/workflows/svc-sla.yml');
     expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push']);
-    expect(wf.env.SVC_SLA_PACKAGE).toBe('git+https://example.invalid/svc-sla.git');
+    expect(wf.env.SVC_SLA_PACKAGE).toBe(`git+https://example.invalid/svc-sla.git#v${VERSION}`);
     const steps = Object.values(wf.jobs as Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }>)[0]!.steps;
     expect(steps[0]!.uses).toMatch(/^actions\/checkout@v\d+$/);
-    expect(steps[1]).toEqual({ uses: expect.stringMatching(/^actions\/setup-node@v\d+$/), with: { 'node-version': 20 } });
+    expect(steps[1]).toEqual({ uses: expect.stringMatching(/^actions\/setup-node@v\d+$/), with: { 'node-version': 24 } });
     const runs = steps.map((s) => s.run).filter((s): s is string => s !== undefined);
     expect(runs).toEqual(['npm install -g "$SVC_SLA_PACKAGE"', 'svc-sla validate --format github']);
     // the command and its flags exist: run them on the fresh folder
@@ -173,8 +175,8 @@ describe('init: the CI and editor files', () => {
   test('GitLab snippet: a job writing the Code Quality report, kept even when the job fails', () => {
     const ci = readYaml('.gitlab-ci.svc-sla.yml');
     const job = ci['svc-sla'];
-    expect(job.image).toBe('node:20');
-    expect(job.variables.SVC_SLA_PACKAGE).toBe('git+https://example.invalid/svc-sla.git');
+    expect(job.image).toBe('node:24');
+    expect(job.variables.SVC_SLA_PACKAGE).toBe(`git+https://example.invalid/svc-sla.git#v${VERSION}`);
     expect(job.script[0]).toBe('npm install -g "$SVC_SLA_PACKAGE"');
     expect(job.script[1]).toBe('svc-sla validate --format gitlab > gl-code-quality-report.json');
     expect(job.artifacts).toEqual({ when: 'always', reports: { codequality: 'gl-code-quality-report.json' } });
@@ -191,33 +193,45 @@ describe('init: the CI and editor files', () => {
     const hooks = parseYaml(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string }[];
     expect(cfg.repos).toHaveLength(1);
     expect(cfg.repos[0].repo).toBe('https://example.invalid/svc-sla.git');
-    expect(typeof cfg.repos[0].rev).toBe('string');
+    // the tag svc-sla's releases carry (scripts/release.js); test/e2e/install.test.ts installs it
+    expect(cfg.repos[0].rev).toBe(`v${VERSION}`);
     expect(cfg.repos[0].hooks).toEqual([{ id: 'svc-sla-validate' }]);
     expect(hooks.map((h) => h.id)).toContain(cfg.repos[0].hooks[0].id);
   });
 
-  test('.vscode/settings.json maps every kind, the config and calendars to existing schemas that accept the examples', () => {
-    const settings = JSON.parse(fs.readFileSync(path.join(dir, '.vscode', 'settings.json'), 'utf8'));
+  test('.vscode/extensions.json recommends the YAML extension that reads yaml.schemas', () => {
+    expect(JSON.parse(fs.readFileSync(path.join(dir, '.vscode', 'extensions.json'), 'utf8'))).toEqual({ recommendations: ['redhat.vscode-yaml'] });
+  });
+
+  test('.vscode/settings.json maps every kind, the config and calendars to the schema copies in the folder, by relative path, that accept the examples', () => {
+    const text = fs.readFileSync(path.join(dir, '.vscode', 'settings.json'), 'utf8');
+    // nothing of the machine that ran init: works in every clone
+    expect(text).not.toContain(ROOT);
+    expect(text).not.toContain(dir);
+    const settings = JSON.parse(text);
     const mapping = settings['yaml.schemas'] as Record<string, string[]>;
     const globs = Object.values(mapping).flat();
     for (const kind of KIND_FOLDERS) expect(globs).toEqual(expect.arrayContaining([`${kind}/**/*.yaml`, `${kind}/**/*.yml`]));
     expect(globs).toContain('svc-sla.yaml');
     expect(globs).toContain('calendars/**/*.yaml');
     for (const schema of Object.keys(mapping)) {
-      expect(path.isAbsolute(schema)).toBe(true);
-      expect(fs.existsSync(schema)).toBe(true);
+      expect(schema).toMatch(/^\.\/\.svc-sla\/schemas\/[a-z-]+(\.file)?\.schema\.json$/);
+      // the copy is this svc-sla's schema, byte for byte
+      expect(fs.readFileSync(path.join(dir, schema), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'schemas', path.basename(schema)), 'utf8'));
     }
+    // relative to the workspace, the folder VS Code opens
+    const abs = (schema: string) => path.join(dir, schema);
     // what the editor would say about each generated YAML file: nothing
     const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: true });
     // the per-file schemas refer to the record schemas beside them, as the editor resolves them
-    const schemaDir = path.dirname(Object.keys(mapping)[0]!);
+    const schemaDir = path.dirname(abs(Object.keys(mapping)[0]!));
     for (const f of fs.readdirSync(schemaDir)) if (f.endsWith('.schema.json') && !f.includes('.file.')) ajv.addSchema(JSON.parse(fs.readFileSync(path.join(schemaDir, f), 'utf8')));
     const byTop = new Map<string, string>();
     for (const [schema, g] of Object.entries(mapping)) byTop.set(g[0]!.split('/')[0]!, schema);
     for (const f of filesBelow(dir).filter((x) => /\.ya?ml$/.test(x) && !x.startsWith('.'))) {
       const schema = byTop.get(f.includes('/') ? f.split('/')[0]! : f);
       expect([f, schema !== undefined]).toEqual([f, true]);
-      const json = JSON.parse(fs.readFileSync(schema!, 'utf8')) as { $id: string };
+      const json = JSON.parse(fs.readFileSync(abs(schema!), 'utf8')) as { $id: string };
       const validate = ajv.getSchema(json.$id) ?? ajv.compile(json);
       const ok = validate(parseYaml(fs.readFileSync(path.join(dir, f), 'utf8')));
       expect([f, ok, validate.errors ?? null]).toEqual([f, true, null]);
@@ -292,11 +306,33 @@ describe('init: never overwrites', () => {
   });
 });
 
+describe('init --update-schemas', () => {
+  test("rewrites the editor's schema copies, and nothing else; says when they are current", () => {
+    const dir = initFresh();
+    const copy = path.join(dir, '.svc-sla', 'schemas', 'tickets.schema.json');
+    fs.writeFileSync(copy, '{"old": true}\n');
+    fs.rmSync(path.join(dir, '.svc-sla', 'schemas', 'lock.schema.json'));
+    fs.writeFileSync(path.join(dir, 'svc-sla.yaml'), `${fs.readFileSync(path.join(dir, 'svc-sla.yaml'), 'utf8')}# mine\n`);
+    const before = snapshot(dir);
+    const r = runCli(['init', '--update-schemas'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^ {2}updated {2}\S+$/gm)).toEqual(['  updated  .svc-sla/schemas/lock.schema.json', '  updated  .svc-sla/schemas/tickets.schema.json']);
+    expect(fs.readFileSync(copy, 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'schemas', 'tickets.schema.json'), 'utf8'));
+    const after = snapshot(dir);
+    for (const f of Object.keys(after)) if (!f.startsWith('.svc-sla/')) expect([f, after[f]]).toEqual([f, before[f]]);
+    expect(runCli(['init', '--update-schemas'], { cwd: dir }).stdout).toContain('is up to date');
+    const none = runCli(['init', '--update-schemas'], { cwd: tempFolder() });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('not a records folder');
+  });
+});
+
 describe('init --help', () => {
   test('teaches what it creates, the policies and examples', () => {
     const r = runCli(['init', '--help']);
     expect(r.code).toBe(0);
-    for (const s of ['svc-sla.yaml', 'calendars/README.md', '.github/workflows/svc-sla.yml', '.gitlab-ci.svc-sla.yml', '.pre-commit-config.yaml', '.vscode/settings.json', 'SVC_SLA_PACKAGE', '--force', 'gd-transmission', 'after-sales', 'Examples:', '$ svc-sla init']) {
+    for (const s of ['svc-sla.yaml', 'calendars/README.md', '.github/workflows/svc-sla.yml', '.gitlab-ci.svc-sla.yml', '.pre-commit-config.yaml', '.vscode/settings.json', '.vscode/extensions.json', '.svc-sla/schemas/', '--update-schemas', `v${VERSION}`, 'SVC_SLA_PACKAGE', '--force', 'gd-transmission', 'after-sales', 'Examples:', '$ svc-sla init']) {
       expect(r.stdout).toContain(s);
     }
     expect(runCli(['--help']).stdout).toMatch(/init \[options\] \[folder\]\s+create a records folder/);

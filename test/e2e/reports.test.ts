@@ -163,7 +163,11 @@ describe('the summary chart shows the numbers of its tables', () => {
     const bar = chart(findings);
     const labels = JSON.parse(/x-axis (\[.*\])/.exec(bar)![1]!);
     const values = JSON.parse(/bar (\[.*\])/.exec(bar)![1]!);
-    expect(labels).toEqual(rows.map((r) => r[0]));
+    // the bars are named by the clause titles of the table's second column
+    expect(labels).toEqual(rows.map((r) => r[1]));
+    expect(bar).toMatch(/^xychart-beta horizontal\n/);
+    // whole-number ticks: the axis runs to at least 5
+    expect(Number(/0 --> (\d+)/.exec(bar)![1])).toBe(Math.max(5, ...values));
     expect(values).toEqual(rows.map((r) => Number(r[2])));
     expect(values).toEqual(json.findings.by_clause.map((c: { count: number }) => c.count));
     expect(values.reduce((a: number, b: number) => a + b, 0)).toBe(json.findings.count);
@@ -221,21 +225,24 @@ describe('-o, --encoding and errors', () => {
     expect(fs.readdirSync(dir)).toEqual(['q3.md']);
   });
 
-  test('-o inside the records folder writes where told, and warns when the next run would read it as a record', () => {
+  test('-o inside the records folder: a file the next run would read is refused (exit 2), others are written', () => {
     const copy = tempFolder(path.join(SAMPLES, 'after-sales'));
     const args = ['report', '--quarter', '2026-Q3', '.', '--as-of', AS_OF];
-    // Markdown is no record file: written, no warning
+    // Markdown is no record file: written, no note
     const md = runCli([...args, '--format', 'md', '-o', 'q3.md'], { cwd: copy });
     expect(md.code).toBe(0);
     expect(md.stderr).not.toContain('inside the records folder');
     expect(fs.existsSync(path.join(copy, 'q3.md'))).toBe(true);
-    // a CSV at the top of the folder is: written, with a warning
-    const csv = runCli([...args, '--format', 'csv', '-o', 'q3.csv'], { cwd: copy });
-    expect(csv.code).toBe(0);
-    expect(csv.stderr).toContain('inside the records folder');
-    expect(fs.existsSync(path.join(copy, 'q3.csv'))).toBe(true);
-    // ... and the warning was right: the folder no longer validates
-    expect(runCli([...args, '--format', 'json'], { cwd: copy }).code).toBe(1);
+    // a CSV at the top of the folder, or in a kind folder, a lock: each would be read; refused, nothing written
+    fs.mkdirSync(path.join(copy, 'locks'));
+    for (const target of ['q3.csv', path.join('tickets', 'q3.csv'), path.join(copy, 'locks', 'q3.yaml')]) {
+      const csv = runCli([...args, '--format', 'csv', '-o', target], { cwd: copy });
+      expect(csv.code).toBe(2);
+      expect(csv.stderr).toBe(`svc-sla: ${target} lies inside the records folder, where the next run would read it as a record file (and validate would fail): write reports outside it\n`);
+      expect(fs.existsSync(path.resolve(copy, target))).toBe(false);
+    }
+    // ... and the folder still validates
+    expect(runCli([...args, '--format', 'json'], { cwd: copy }).code).toBe(0);
   });
 
   test('CSV is UTF-8 with a BOM by default', () => {
@@ -289,7 +296,7 @@ describe('-o, --encoding and errors', () => {
   test.each([
     [['report', '.'], 'required option'],
     [['report', '--quarter', '2026-Q5', '.'], 'not a quarter'],
-    [['summary', '--month', '2026-9', '.'], 'not a month'],
+    [['summary', '--month', '2026-13', '.'], 'not a month'],
     [['due', '.', '--within', '3 weeks'], 'not a span'],
     [['report', '--quarter', '2026-Q3', '.', '--encoding', 'gb18030'], 'csv only'],
     [['summary', '--month', '2026-09', '.', '--format', 'csv', '--encoding', 'big5'], 'Allowed choices'],
@@ -310,5 +317,40 @@ describe('-o, --encoding and errors', () => {
     }
     expect(runCli(['report', '--help']).stdout).toContain('score = max(0, maximum − deductions) + bonus');
     expect(runCli(['due', '--help']).stdout).toContain('5wd');
+  });
+});
+
+describe('summary: the month\'s tickets, one by one', () => {
+  test('every ticket accepted in the month is listed with its place, times, limit, result and summary text', () => {
+    const r = runCli(['summary', '--month', '2026-07', sample, '--as-of', AS_OF, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    const list = s.tickets.list as { record: string; city: string; accepted_at: string; closed_at: string | null; status: string | null; summary: string; clause: string | null }[];
+    expect(list).toHaveLength(s.tickets.accepted);
+    expect(list.every((t) => t.accepted_at.startsWith('2026-07-'))).toBe(true);
+    expect(list.every((t) => t.summary.length > 0)).toBe(true);
+    // the level-1 ticket restored 30 min after its 6 h core-region limit is late; the same as breaches says
+    expect(list.find((t) => t.record === 'GD-2026-0142')).toMatchObject({ city: '佛山', closed_at: '2026-07-08T08:45:00+08:00', status: 'late' });
+    const b = JSON.parse(runCli(['breaches', '--month', '2026-07', sample, '--as-of', AS_OF, '--format', 'json']).stdout);
+    const late = new Set(b.findings.filter((f: { kind: string; clause: string }) => f.kind === 'tickets' && list.some((t) => t.clause === f.clause)).map((f: { record: string }) => f.record));
+    expect(new Set(list.filter((t) => t.status === 'late' || t.status === 'missed').map((t) => t.record))).toEqual(late);
+  });
+});
+
+describe('periods as people type them', () => {
+  test('--quarter 2026q3 and --month 2026-9 are read as 2026-Q3 and 2026-09, and the header says so', () => {
+    const typed = runCli(['report', '--quarter', '2026q3', sample, '--as-of', AS_OF]);
+    expect(typed.code).toBe(0);
+    expect(typed.stdout).toBe(runCli(['report', '--quarter', '2026-Q3', sample, '--as-of', AS_OF]).stdout);
+    expect(typed.stdout).toMatch(/^分值及考核汇总表 2026-Q3\n/);
+    const month = runCli(['summary', '--month', '2026-9', sample, '--as-of', AS_OF, '--format', 'json']);
+    expect(JSON.parse(month.stdout).month).toBe('2026-09');
+    const breaches = runCli(['breaches', '--quarter', '2026年第三季度', sample, '--as-of', AS_OF, '--format', 'json']);
+    expect(JSON.parse(breaches.stdout).period).toBe('2026-Q3');
+  });
+  test('a quarter that is none is still a usage error (exit 2)', () => {
+    const r = runCli(['report', '--quarter', '2026-Q5', sample]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--quarter '2026-Q5' is not a quarter like 2026-Q3");
   });
 });

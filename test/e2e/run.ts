@@ -21,7 +21,7 @@ export { TEST_NOW };
 /** Runs the built CLI; "now" is TEST_NOW unless the test's env gives SVC_SLA_NOW. */
 export function runCli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Run {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['GITHUB_ACTIONS', 'FORCE_COLOR', 'NO_COLOR'].includes(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['GITHUB_ACTIONS', 'GITHUB_STEP_SUMMARY', 'FORCE_COLOR', 'NO_COLOR'].includes(k)) env[k] = v;
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { SVC_SLA_NOW: TEST_NOW, ...env, ...(opts.env ?? {}) },

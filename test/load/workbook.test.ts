@@ -117,9 +117,7 @@ describe('workbooks that cannot be read: one clear error, fast', () => {
   test('a zip bomb is refused before it is inflated', () => {
     const entries = workbookEntries({ Sheet1: '<sheetData/>' });
     entries[entries.length - 1] = { name: 'xl/worksheets/sheet1.xml', raw: deflatedZeros(512), size: 512 * 1024 * 1024 };
-    const started = Date.now();
     const r = open({ 'tickets/bomb.xlsx': buildZip(entries) });
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(r.problems).toEqual([expect.stringMatching(/^tickets\/bomb\.xlsx:1:1 workbook: /)]);
   });
 

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderCsv, renderMarkdown, renderText, type Block } from '../../src/render/document';
 import { barChart, pieChart } from '../../src/render/mermaid';
-import { encodeCsv, writeFileAtomically } from '../../src/render/output';
+import { encodeCsv } from '../../src/render/output';
+import { outputTarget, writeTarget } from '../../src/util/files';
 import { neutraliseFormula } from '../../src/render/table';
 
 const HOSTILE: Block[] = [
@@ -20,17 +21,17 @@ const HOSTILE: Block[] = [
     },
   },
   { type: 'table', table: { columns: [{ label: 'x' }], rows: [] }, empty: 'nothing here' },
-  { type: 'chart', mermaid: 'pie\n' },
+  { type: 'chart', chart: { kind: 'pie', title: 'Tickets', unit: 'n', items: [{ label: 'L1', value: 2 }] } },
 ];
 
 test('Markdown: cells escaped, fields on one line, empty tables as text, charts fenced', () => {
   const md = renderMarkdown(HOSTILE);
   expect(md).toContain('# Report \\| 1\n');
-  expect(md).toContain('- **Contract**: a\\|b c \\*bold\\* \\<b\\>x\\</b\\>\n');
+  expect(md).toContain('- **Contract**: a\\|b c \\*bold\\* &lt;b&gt;x&lt;/b&gt;\n');
   expect(md).toContain('| =HYPERLINK("http://x","y") | -5 | line 1<br>line\\|2<br>line 3 | a, b |');
   expect(md).toContain('| @cmd | +1 | — |  |');
   expect(md).toContain('nothing here\n');
-  expect(md).toContain('```mermaid\npie\n```\n');
+  expect(md).toContain('```mermaid\npie showData\n    title Tickets\n    "L1" : 2\n```\n');
 });
 
 test('CSV: formulas neutralised, our numbers kept, quoting of commas, quotes and line breaks', () => {
@@ -63,7 +64,7 @@ test('Mermaid labels lose what would end a string or a line', () => {
     { label: 'c]d', value: 1 },
   ]);
   expect(bar).toContain('x-axis ["a.b", "c d"]');
-  expect(bar).toContain('y-axis "n" 0 --> 3');
+  expect(bar).toContain('y-axis "n" 0 --> 5');
   expect(bar).toContain('bar [3, 1]');
 });
 
@@ -76,12 +77,13 @@ test('encodeCsv: UTF-8 with BOM, or GB18030 that TextDecoder reads back', () => 
   expect(gb.length).toBeLessThan(utf8.length);
 });
 
-test('writeFileAtomically: the whole file or nothing', () => {
+test('writing a file: the whole file or nothing', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svc-sla-out-'));
   const file = path.join(dir, 'r.md');
-  writeFileAtomically(file, 'one');
-  writeFileAtomically(file, 'two');
+  writeTarget(outputTarget(file), 'one');
+  writeTarget(outputTarget(file), 'two');
   expect(fs.readFileSync(file, 'utf8')).toBe('two');
-  expect(() => writeFileAtomically(path.join(dir, 'missing', 'r.md'), 'x')).toThrow();
+  const missing = path.join(dir, 'missing', 'r.md');
+  expect(() => writeTarget(outputTarget(missing), 'x')).toThrow();
   expect(fs.readdirSync(dir)).toEqual(['r.md']);
 });

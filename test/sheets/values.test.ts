@@ -116,11 +116,10 @@ describe('normaliseTimestamp: refused forms', () => {
     expect(normaliseTimestamp(input).ok).toBe(false);
   });
 
-  test('a long hostile text is refused at once (no backtracking)', () => {
-    const started = Date.now();
-    normaliseTimestamp(`2026/7/3 ${' 1'.repeat(20000)}`);
-    normaliseTimestamp(`2026${'/7'.repeat(20000)}`);
-    expect(Date.now() - started).toBeLessThan(200);
+  // catastrophic backtracking would not end within jest's timeout; no clock is read here
+  test('a long hostile text is refused (no backtracking)', () => {
+    expect(normaliseTimestamp(`2026/7/3 ${' 1'.repeat(20000)}`).ok).toBe(false);
+    expect(normaliseTimestamp(`2026${'/7'.repeat(20000)}`).ok).toBe(false);
   });
 });
 

@@ -100,6 +100,14 @@ export const en: Catalogue = {
     openFor: 'Open for',
     accepted: 'Accepted',
     ticketSummary: 'Summary',
+    ticketList: 'Tickets of the month (field-service report summary)',
+    cityRegion: 'City (region)',
+    site: 'Site',
+    closedAt: 'Restored/resolved',
+    elapsed: 'Elapsed',
+    limitCol: 'Limit',
+    result: 'Result',
+    stillOpen: 'open',
     provisionalTickets: 'Tickets with a provisional level',
     inspections: 'Inspections',
     inspectionStatus: { done: 'done', missed: 'missed', planned: 'planned', cancelled: 'cancelled' } as Record<string, string>,
@@ -143,7 +151,7 @@ export const en: Catalogue = {
     noObligations: 'Nothing falls due in the window and nothing is overdue.',
     dueLine: (open: number, overdue: number) => `${open} open, ${overdue} overdue`,
     wrote: (file: string) => `wrote ${file}`,
-    insideRecords: (file: string) => `note: ${file} lies inside the records folder and will be read as a record file next time (validate will complain); keep reports outside it`,
+    insideRecords: (file: string) => `${file} lies inside the records folder, where the next run would read it as a record file (and validate would fail): write reports outside it`,
   },
   /** report --format xlsx, and the flat CSV of findings (--no-header-block) */
   workbook: {

@@ -140,6 +140,14 @@ export const zhCN = {
     openFor: '已历时',
     accepted: '受理时间',
     ticketSummary: '故障描述',
+    ticketList: '本月故障单（现场技术服务报告汇总）',
+    cityRegion: '地市（区域）',
+    site: '站点',
+    closedAt: '恢复/解决时间',
+    elapsed: '历时',
+    limitCol: '时限',
+    result: '结果',
+    stillOpen: '未结',
     provisionalTickets: '级别待确认的故障单',
     inspections: '巡检',
     inspectionStatus: { done: '已完成', missed: '未按计划进行', planned: '计划中', cancelled: '已取消' } as Record<string, string>,
@@ -184,7 +192,7 @@ export const zhCN = {
     noObligations: '时间窗内没有到期或逾期的义务。',
     dueLine: (open: number, overdue: number) => `待完成 ${open} 项，已逾期 ${overdue} 项`,
     wrote: (file: string) => `已写入 ${file}`,
-    insideRecords: (file: string) => `注意：${file} 位于记录目录中，下次运行时会被当作记录文件读取（validate 会报错）；建议移到记录目录之外`,
+    insideRecords: (file: string) => `${file} 位于记录目录中，下次运行时会被当作记录文件读取（validate 会报错）：请把报表写到记录目录之外`,
   },
   /** report --format xlsx, and the flat CSV of findings (--no-header-block) */
   workbook: {

@@ -3,6 +3,9 @@ import type { Clock } from '../calendar/time';
 import { UnknownCalendarYearError, type WorkCalendar } from '../calendar/workdays';
 import { dueList, parseWithin, windowEnd } from '../reports/due';
 import { DUE_FORMATS } from '../render/due';
+import type { Formats } from '../render/formats';
+import { REPORT_FORMATS } from '../render/formats';
+import { dueIcs } from '../render/ics';
 import { UsageError, type Io } from './common';
 import { addOutputOptions, checkOutputOptions, emit, render, type OutputOptions } from './output';
 import { asOfOption, prepareReport, type ReportOptions } from './report-common';
@@ -24,8 +27,11 @@ they are: an obligation recorded as done counts as done even if the date lies af
 --within takes 72h (the default), 3d (3 × 24 h) or 5wd (to the end of the 5th working day
 after the as-of date).
 
-Formats: text (default), md, csv (one table; UTF-8 with BOM or --encoding gb18030), xlsx (the
-same as one sheet of a workbook; give -o FILE.xlsx), html (one self-contained page), json
+Formats: ics (an iCalendar feed: one event per due moment with an alarm one working day
+before, stable UIDs, so a calendar subscribed to the file updates its events — run it from
+cron into a published file), text (default), md, csv (one table; UTF-8 with BOM or --encoding
+gb18030), xlsx (the same as one sheet of a workbook; give -o FILE.xlsx), html (one
+self-contained page), json
 ({as_of, within, until, obligations: [{clause, record, subject, status, overdue, due,
 left_minutes, left_workdays, points, file, line, ...}], ...} — see
 schemas/output-due.schema.json).
@@ -34,6 +40,7 @@ Examples:
   $ svc-sla due samples/gd-transmission --as-of 2026-11-25 --within 40d
   $ svc-sla due --within 5wd
   $ svc-sla due --format json | jq '.obligations[] | select(.overdue)'
+  $ svc-sla due --within 30d --format ics -o /srv/www/calendars/gd-due.ics
 `;
 
 interface Opts extends ReportOptions, OutputOptions {
@@ -47,7 +54,10 @@ export function dueCommand(io: Io): Command {
     .argument('[folder]', 'records folder (default: the nearest folder holding svc-sla.yaml)')
     .option('--within <span>', 'how far ahead to look: 72h, 3d or 5wd', '72h')
     .addOption(asOfOption());
-  return addOutputOptions(cmd)
+  addOutputOptions(cmd);
+  // the due list alone is also a calendar feed
+  cmd.options.find((o) => o.long === '--format')!.choices([...REPORT_FORMATS, 'ics']);
+  return cmd
     .addHelpText('after', HELP)
     .action((folder: string | undefined, opts: Opts) => {
       checkOutputOptions(opts);
@@ -65,6 +75,7 @@ export function dueCommand(io: Io): Command {
       if (!ctx) return;
       const { clock, calendar } = ctx.ws;
       const list = dueList(ctx.evaluations, ctx.asOf, within, until(ctx.ws, ctx.asOf), clock, calendar);
-      emit(io, render(DUE_FORMATS, list, io, ctx, opts, null), opts, ctx.lang, ctx.ws.root);
+      const formats = { ...DUE_FORMATS, ics: dueIcs } as Formats<typeof list>;
+      emit(io, render(formats, list, io, ctx, opts, null), opts, ctx.lang, ctx.ws.root);
     });
 }

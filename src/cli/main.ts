@@ -10,6 +10,8 @@ import { calendarCommand } from './calendar';
 import { policyCommand } from './policy';
 import { validateCommand } from './validate';
 import { lockCommand } from './lock';
+import { explainCommand } from './explain';
+import { diffCommand } from './diff';
 import { escapeTerminal } from '../render/escape';
 
 const VERSION: string = require('../../package.json').version;
@@ -87,6 +89,8 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
   program.addCommand(calendarCommand(io));
   program.addCommand(policyCommand(io));
   program.addCommand(lockCommand(io));
+  program.addCommand(explainCommand(io));
+  program.addCommand(diffCommand(io));
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }).showHelpAfterError('(run with --help for usage)');
 
   try {

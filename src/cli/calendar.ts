@@ -10,6 +10,8 @@ import { diskFiles } from '../source/fs';
 import { renderText } from '../render/problems';
 import { escapeTerminal } from '../render/escape';
 import { EXIT_INVALID, UsageError, checkYearOf, nowOf, resolveFolder, type Io } from './common';
+import { plain } from '../render/style';
+import { emit } from './output';
 import { langOption } from './report-common';
 
 const HELP = `
@@ -37,8 +39,9 @@ export function calendarCommand(io: Io): Command {
     .argument('[folder]', "records folder whose calendars/ files apply (default: the nearest one, if any)")
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(langOption())
+    .option('-o, --output <file>', 'write to this file instead of standard output (written whole or not at all)')
     .addHelpText('after', HELP)
-    .action((period: string | undefined, folder: string | undefined, opts: { format: string; lang?: string }) => {
+    .action((period: string | undefined, folder: string | undefined, opts: { format: string; lang?: string; output?: string }) => {
       let calendar = new WorkCalendar();
       let lang: Lang = (opts.lang as Lang | undefined) ?? 'zh-CN';
       let zone = DEFAULT_ZONE;
@@ -58,14 +61,17 @@ export function calendarCommand(io: Io): Command {
       // "this month" in the records' time zone (the contract's, by default), not the machine's
       const p = period ?? new Clock(zone).monthOf(nowOf(io.env));
       if (period !== undefined) checkYearOf('the period', period);
+      // into a file: no colours, as every report
+      const tty = opts.output === undefined && io.stdoutIsTty;
+      const out = (text: string): void => emit(io, text, { format: opts.format, output: opts.output }, lang, root ?? undefined);
       try {
         if (isYearText(p)) {
           const y = calendar.describeYear(Number(p));
-          io.out(opts.format === 'json' ? `${JSON.stringify(y, null, 2)}\n` : renderYear(y, lang, io.stdoutIsTty));
+          out(opts.format === 'json' ? `${JSON.stringify(y, null, 2)}\n` : renderYear(y, lang, tty));
         } else if (isMonthText(p)) {
           const [y, m] = p.split('-').map(Number) as [number, number];
           const d = calendar.describeMonth(y, m);
-          io.out(opts.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderMonth(d, lang, io.paint));
+          out(opts.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderMonth(d, lang, tty ? io.paint : plain));
         } else {
           throw new UsageError(`'${p}' is neither a year (2026) nor a month (2026-10)`);
         }

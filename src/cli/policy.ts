@@ -13,6 +13,7 @@ import { escapeTerminal } from '../render/escape';
 import { openFolder } from '../load/folder';
 import { diskFiles } from '../source/fs';
 import { EXIT_INVALID, UsageError, type Io } from './common';
+import { emit } from './output';
 import { langOption } from './report-common';
 
 const SHOW_HELP = `
@@ -40,6 +41,7 @@ Example:
 interface ShowOpts {
   format: string;
   lang?: string;
+  output?: string;
 }
 
 export function policyCommand(io: Io): Command {
@@ -50,13 +52,16 @@ export function policyCommand(io: Io): Command {
     .argument('[policy]', 'a built-in name or a policy YAML file (default: the records folder\'s policy)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'))
     .addOption(langOption())
+    .option('-o, --output <file>', 'write to this file instead of standard output (written whole or not at all)')
     .addHelpText('after', SHOW_HELP.replace('<names>', builtinPolicyNames().join(', ')))
     .action((ref: string | undefined, opts: ShowOpts) => {
       let lang = opts.lang as Lang | undefined;
       let name = ref;
       let base = io.cwd;
+      // -o never writes a file the records folder would read
+      const records = findRecordsFolder(diskFiles, io.cwd);
       if (name === undefined) {
-        const root = findRecordsFolder(diskFiles, io.cwd);
+        const root = records;
         if (root !== null) {
           const ws = openFolder(root);
           name = ws.config.policy;
@@ -73,8 +78,9 @@ export function policyCommand(io: Io): Command {
         return;
       }
       const view = policyView(loaded.policy, lang ?? 'zh-CN');
-      if (opts.format === 'json') io.out(`${JSON.stringify(view, null, 2)}\n`);
-      else io.out(renderPolicy(view, lang ?? 'zh-CN', opts.format === 'md' ? 'md' : 'text', io.stdoutIsTty));
+      const tty = opts.output === undefined && io.stdoutIsTty;
+      const text = opts.format === 'json' ? `${JSON.stringify(view, null, 2)}\n` : renderPolicy(view, lang ?? 'zh-CN', opts.format === 'md' ? 'md' : 'text', tty);
+      emit(io, text, { format: opts.format, output: opts.output }, lang ?? 'zh-CN', records ?? undefined);
     });
   cmd
     .command('check')

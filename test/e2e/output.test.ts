@@ -176,3 +176,31 @@ describe('standard output', () => {
     }
   });
 });
+
+describe('-o on calendar and policy show, as on every report', () => {
+  test('calendar 2026 -o: the same text as standard output, written to the file, said on stderr', () => {
+    const dir = tempFolder();
+    const file = path.join(dir, 'cal.txt');
+    const r = runCli(['calendar', '2026', '--lang', 'en', '-o', file], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/cal\.txt/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(runCli(['calendar', '2026', '--lang', 'en'], { cwd: dir }).stdout);
+  });
+
+  test('policy show --format md -o: the policy as Markdown in the file', () => {
+    const dir = tempFolder();
+    const file = path.join(dir, 'POLICY.md');
+    const r = runCli(['policy', 'show', 'gd-transmission', '--format', 'md', '-o', file], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(fs.readFileSync(file, 'utf8')).toBe(runCli(['policy', 'show', 'gd-transmission', '--format', 'md'], { cwd: dir }).stdout);
+  });
+
+  test('policy show -o into the records folder as a file it would read is refused (exit 2)', () => {
+    const dir = tempFolder(path.join(SAMPLES, 'gd-transmission'));
+    const r = runCli(['policy', 'show', '--format', 'json', '-o', path.join(dir, 'tickets', 'policy.yaml')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(fs.existsSync(path.join(dir, 'tickets', 'policy.yaml'))).toBe(false);
+  });
+});

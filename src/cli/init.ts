@@ -7,11 +7,13 @@ import { CONFIG_FILE, findRecordsFolder } from '../load/discover';
 import { diskFiles } from '../source/fs';
 import { provenance } from '../util/git';
 import { schemaPath } from '../util/paths';
+import { editorSchemaText } from '../init/editor-schema';
 import { EXIT_OK, UsageError, type Io } from './common';
 import { pushAll } from '../util/arrays';
 
 const VERSION: string = require('../../package.json').version;
-const schemaText = (name: string): string => fs.readFileSync(schemaPath(name), 'utf8');
+/** The editor's copy: the record schemas saying in editors' terms what validate reads (init/editor-schema.ts). */
+const schemaText = (name: string): string => editorSchemaText(name, fs.readFileSync(schemaPath(name), 'utf8'));
 
 const HELP = `
 Creates a records folder, ready to commit and to check:

@@ -291,6 +291,11 @@ function normaliseWhen(input: string, wantDate: boolean): Normalised<string> {
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '是', '有', '√', '✓', '✔']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '否', '无', '無', '×', '✗', '✘']);
 
+/** Every word read as a boolean (ASCII ones in any case), for the editor's copy of the schemas. */
+export function booleanWords(): readonly string[] {
+  return [...TRUE_WORDS, ...FALSE_WORDS];
+}
+
 /**
  * Yes/no as people write it (case-insensitive, full-width folded):
  * true: `true yes y 1 是 有 √ ✓ ✔`; false: `false no n 0 否 无 無 × ✗ ✘`.

@@ -21,6 +21,10 @@ export interface FindingRow {
   readonly message: string;
   readonly title: string;
   readonly subject: string;
+  /** the limit the finding was held to, as `explain` gives it: a duration (`6h`, `10d`, `1wd`) and the region that chose it, or the record field of an agreed date */
+  readonly limit: { readonly duration: string | null; readonly region: string | null; readonly agreed: string | null } | null;
+  /** how late, for a late finding: minutes, and working days for a working-day limit */
+  readonly overrun: { readonly minutes: number; readonly workdays: number | null } | null;
 }
 
 export function findingMessage(e: Evaluation, policy: Policy, lang: Lang): string {
@@ -76,6 +80,8 @@ export function findingRows(evals: readonly Evaluation[], policy: Policy, clock:
     message: findingMessage(e, policy, lang),
     title: titles.get(e.clause) ?? e.clause,
     subject: e.subject,
+    limit: e.limit === null ? null : { duration: e.limit.duration === null ? null : `${e.limit.duration.amount}${e.limit.duration.unit}`, region: e.limit.region, agreed: e.limit.agreed },
+    overrun: e.overrun === null ? null : { minutes: Math.round(e.overrun.ms / 6000) / 10, workdays: e.overrun.workdays },
   }));
 }
 

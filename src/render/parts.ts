@@ -53,6 +53,8 @@ export function findingJson(r: FindingRow): Record<string, unknown> {
     file: r.file,
     line: r.line,
     message: r.message,
+    limit: r.limit,
+    overrun: r.overrun,
   };
 }
 

@@ -42,6 +42,8 @@ describe('breaches on the sample (see samples/gd-transmission/EXPECTED.md)', () 
       file: 'tickets/2026/07/GD-2026-0142.yaml',
       line: 2,
       message: 'late by 30 min (limit 6 h, region Pearl River Delta)',
+      limit: { duration: '6h', region: 'prd', agreed: null },
+      overrun: { minutes: 30, workdays: null },
     });
   });
 

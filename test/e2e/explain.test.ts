@@ -74,3 +74,24 @@ describe('explain', () => {
     expect(r.stdout).toMatch(/^## fault\.l1\.restore\.onsite: /m);
   });
 });
+
+describe('findings carry the limit and overrun explain gives', () => {
+  test('every finding of breaches --format json: the same duration and region as its explanation', () => {
+    const sample = path.join(SAMPLES, 'gd-transmission');
+    const b = runCli(['breaches', sample, '--as-of', '2026-11-25', '--format', 'json', '--lang', 'en']);
+    expect(b.code).toBe(0);
+    type F = { record: string | null; clause: string; limit: { duration: string | null; region: string | null; agreed: string | null } | null; overrun: { minutes: number; workdays: number | null } | null; message: string };
+    const findings = (JSON.parse(b.stdout).findings as F[]).filter((f) => f.record !== null && f.limit !== null && f.limit.duration !== null);
+    expect(findings.length).toBeGreaterThan(5);
+    const explained = new Map<string, { clocks: { clause: string; limit: { duration?: string; region?: string } | null }[] }>();
+    for (const f of findings) {
+      if (!explained.has(f.record!)) explained.set(f.record!, JSON.parse(runCli(['explain', f.record!, sample, '--as-of', '2026-11-25', '--format', 'json']).stdout));
+      const clock = explained.get(f.record!)!.clocks.find((c) => c.clause === f.clause)!;
+      expect([f.record, f.clause, f.limit!.duration, f.limit!.region ?? undefined]).toEqual([f.record, f.clause, clock.limit!.duration, clock.limit!.region]);
+    }
+    // a working-day limit is overrun in working days, as the message says
+    const wd = findings.find((f) => f.limit!.duration!.endsWith('wd') && f.overrun !== null)!;
+    expect(wd.overrun!.workdays).toEqual(expect.any(Number));
+    expect(wd.message).toContain(`${wd.overrun!.workdays} working day`);
+  });
+});

@@ -4,30 +4,11 @@
  * their points, and the run leaves `git status` and the index as they were. A revision the
  * repository does not have and a folder outside git are usage errors.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import { ROOT, runCli, SAMPLES, tempFolder } from './run';
-
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: path.join(cwd, '.no-global-gitconfig'),
-      GIT_AUTHOR_NAME: 'Records Coordinator',
-      GIT_AUTHOR_EMAIL: 'coordinator@example.invalid',
-      GIT_COMMITTER_NAME: 'Records Coordinator',
-      GIT_COMMITTER_EMAIL: 'coordinator@example.invalid',
-    },
-  });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
+import { git, ROOT, runCli, SAMPLES, tempFolder } from './run';
 
 const AS_OF = '2026-11-25';
 const TICKET = path.join('records', 'tickets', '2026', '07', 'GD-2026-0142.yaml');

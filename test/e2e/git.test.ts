@@ -4,30 +4,11 @@
  * the repository root, possibly in several records folders, mixed with files that are not
  * records), and the GitLab Code Quality report of such a repository.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { BIN, makeExamplesReal, ROOT, runCli, tempFolder } from './run';
+import { BIN, git, makeExamplesReal, ROOT, runCli, tempFolder } from './run';
 
-/** git with a fixed identity and no user or system configuration, so it runs the same in CI. */
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: path.join(cwd, '.no-global-gitconfig'),
-      GIT_AUTHOR_NAME: 'Records Coordinator',
-      GIT_AUTHOR_EMAIL: 'coordinator@example.invalid',
-      GIT_COMMITTER_NAME: 'Records Coordinator',
-      GIT_COMMITTER_EMAIL: 'coordinator@example.invalid',
-    },
-  });
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
 
 interface Hook {
   id: string;

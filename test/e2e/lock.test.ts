@@ -2,24 +2,13 @@
  * End-to-end: evidence locks in real git repositories (temp copies of samples/gd-transmission).
  * One repository is locked and committed once; each test works on its own copy of it.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
-import { ROOT, SAMPLES, runCli, tempFolder } from './run';
+import { git, ROOT, SAMPLES, runCli, tempFolder } from './run';
 
 /** git with a fixed identity and no user or system configuration, so it runs the same in CI. */
-function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync(
-    'git',
-    ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', '-c', 'user.name=Records Coordinator', '-c', 'user.email=coordinator@example.invalid', ...args],
-    { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(cwd, '.no-global-gitconfig') } },
-  );
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
 const LOCK = 'locks/2026-Q3.yaml';
 const TICKET = 'tickets/2026/07/GD-2026-0142.yaml';
 

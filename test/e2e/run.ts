@@ -71,3 +71,22 @@ interface P {
   column: number;
   rule: string;
 }
+
+/** git with a fixed identity and no user or system configuration, so it runs the same in CI. */
+export function git(cwd: string, ...args: string[]): string {
+  const r = spawnSync('git', ['-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'core.hooksPath=/dev/null', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: path.join(cwd, '.no-global-gitconfig'),
+      GIT_AUTHOR_NAME: 'Records Coordinator',
+      GIT_AUTHOR_EMAIL: 'coordinator@example.invalid',
+      GIT_COMMITTER_NAME: 'Records Coordinator',
+      GIT_COMMITTER_EMAIL: 'coordinator@example.invalid',
+    },
+  });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}

@@ -27,6 +27,16 @@ export function levelLabel(level: number, lang: Lang): string {
   return labels(lang).levelName(level);
 }
 
+/** A ticket's level as the tables show it, a provisional one marked. */
+function levelCell(t: Pick<TicketBrief, 'level' | 'levelConfirmed'>, lang: Lang): Cell {
+  const L = labels(lang);
+  return t.level === null ? null : t.levelConfirmed ? levelLabel(t.level, lang) : L.withNote(levelLabel(t.level, lang), L.provisional);
+}
+
+function categoryCell(t: Pick<TicketBrief, 'category'>, lang: Lang): Cell {
+  return t.category === null ? null : labels(lang).ticketCategories[t.category] ?? t.category;
+}
+
 function ticketTable(list: readonly TicketBrief[], clock: Clock, lang: Lang, cutoff: number | null): DocTable {
   const L = labels(lang);
   return {
@@ -41,8 +51,8 @@ function ticketTable(list: readonly TicketBrief[], clock: Clock, lang: Lang, cut
     ],
     rows: list.map((t): Cell[] => [
       t.record,
-      t.level === null ? null : t.levelConfirmed ? levelLabel(t.level, lang) : L.withNote(levelLabel(t.level, lang), L.provisional),
-      t.category === null ? null : L.ticketCategories[t.category] ?? t.category,
+      levelCell(t, lang),
+      categoryCell(t, lang),
       t.accepted === null ? null : shortTime(clock.format(t.accepted)),
       ...(cutoff !== null ? [t.accepted === null ? null : humanDuration(cutoff + 1 - t.accepted, lang)] : []),
       t.summary,
@@ -78,8 +88,8 @@ function ticketListTable(list: readonly TicketLine[], clock: Clock, lang: Lang):
     ],
     rows: list.map((t): Cell[] => [
       t.record,
-      t.level === null ? null : t.levelConfirmed ? levelLabel(t.level, lang) : L.withNote(levelLabel(t.level, lang), L.provisional),
-      t.category === null ? null : L.ticketCategories[t.category] ?? t.category,
+      levelCell(t, lang),
+      categoryCell(t, lang),
       t.city === null ? (t.region ? t.region.title[lang] : null) : t.region ? L.withNote(t.city, t.region.title[lang]) : t.city,
       t.site,
       t.accepted === null ? null : shortTime(clock.format(t.accepted)),

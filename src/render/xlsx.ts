@@ -92,6 +92,11 @@ function findingColumns(ctx: RenderContext): string[] {
   return [W.quarter, W.categoryId, W.category, W.clauseId, W.clauseTitle, W.record, W.kind, W.due, W.actual, W.points, W.overrunMinutes, W.overrunWorkdays, W.message, W.file, W.line, W.sheet];
 }
 
+/** One finding in findingColumns' order, its times, numbers and points as the format writes them. */
+function flatRow<C>(f: FlatFinding, when: (ms: number | null) => C, num: (n: number | null) => C, points: (n: number) => C): (C | string)[] {
+  return [f.quarter, f.categoryId, f.category, f.clause, f.clauseTitle, f.record, f.kind, when(f.due), when(f.actual), points(f.points), num(f.overrunMinutes), num(f.overrunWorkdays), f.message, f.file, num(f.line), f.sheet];
+}
+
 /** The findings as a sheet: one header row (frozen), real numbers and date cells. */
 export function findingsSheet(findings: readonly FlatFinding[], ctx: RenderContext): SheetInput {
   const when = (ms: number | null): CellInput => (ms === null ? null : { wall: wallOf(ms, ctx.clock) });
@@ -101,24 +106,7 @@ export function findingsSheet(findings: readonly FlatFinding[], ctx: RenderConte
     freezeRows: 1,
     rows: [
       findingColumns(ctx).map((h): CellInput => ({ text: h, style: 'header' })),
-      ...findings.map((f): CellInput[] => [
-        f.quarter,
-        f.categoryId,
-        f.category,
-        f.clause,
-        f.clauseTitle,
-        f.record,
-        f.kind,
-        when(f.due),
-        when(f.actual),
-        f.points,
-        num(f.overrunMinutes),
-        num(f.overrunWorkdays),
-        f.message,
-        f.file,
-        num(f.line),
-        f.sheet,
-      ]),
+      ...findings.map((f) => flatRow<CellInput>(f, when, num, (n) => n)),
     ],
   };
 }
@@ -129,24 +117,7 @@ export function flatFindingsCsv(findings: readonly FlatFinding[], ctx: RenderCon
   const num = (n: number | null): string => (n === null ? '' : String(n));
   return renderCsvRows([
     findingColumns(ctx),
-    ...findings.map((f) => [
-      f.quarter,
-      f.categoryId,
-      f.category,
-      f.clause,
-      f.clauseTitle,
-      f.record,
-      f.kind,
-      when(f.due),
-      when(f.actual),
-      String(f.points),
-      num(f.overrunMinutes),
-      num(f.overrunWorkdays),
-      f.message,
-      f.file,
-      num(f.line),
-      f.sheet,
-    ]),
+    ...findings.map((f) => flatRow(f, when, num, (n) => String(n))),
   ]);
 }
 
